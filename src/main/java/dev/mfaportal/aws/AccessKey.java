@@ -1,0 +1,7 @@
+package dev.mfaportal.aws;
+
+/**
+ * An employee's long-term access key, supplied for one request and never stored.
+ */
+public record AccessKey(String accessKeyId, Secret secretAccessKey) {
+}

@@ -1,0 +1,6 @@
+/**
+ * The virtual MFA device flow: list, start, QR code, activate with two codes, cancel, resync,
+ * remove, and the sweeper for abandoned devices. The seed never leaves the sealed enrollment token.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "aws", "audit" })
+package dev.mfaportal.enrollment;

@@ -1,0 +1,8 @@
+/**
+ * Who is signed in: the one {@code SecurityFilterChain}, local accounts from configuration,
+ * the mapping from a portal login to the employee's IAM user ({@link dev.mfaportal.identity.Employee}),
+ * and the sign-in and sign-out pages. Other modules ask this module who the employee is and never
+ * take an IAM user name from a request.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package dev.mfaportal.identity;

@@ -1,0 +1,5 @@
+/**
+ * What every page shares: the layout fragments, the home page and the error pages.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "aws" })
+package dev.mfaportal.web;
