@@ -32,7 +32,7 @@ class ConfiguredAccounts implements UserDetailsService, EmployeeDirectory {
 			throw new UsernameNotFoundException("No such account");
 		}
 		return User.withUsername(account.username())
-			.password(account.passwordHash())
+			.password(account.password())
 			.roles(account.roles().toArray(String[]::new))
 			.build();
 	}

@@ -30,12 +30,12 @@ record IdentityProperties(@Valid @DefaultValue List<Account> accounts,
 	 * One local account.
 	 *
 	 * @param username the login name
-	 * @param passwordHash a {@code DelegatingPasswordEncoder} hash such as <code>{bcrypt}$2a$10$...</code>
+	 * @param password the password's hash in {@code DelegatingPasswordEncoder} form, e.g. <code>{bcrypt}$2a$10$...</code>
 	 * @param displayName how the portal greets them; the username when blank
 	 * @param iamUser the IAM user this login acts on; IAM's own name rule
 	 * @param roles portal roles without {@code ROLE_}, {@code EMPLOYEE} when not given
 	 */
-	record Account(@NotBlank String username, @NotBlank String passwordHash, String displayName,
+	record Account(@NotBlank String username, @NotBlank String password, String displayName,
 			@NotBlank @Pattern(regexp = "[\\w+=,.@-]+") String iamUser, @DefaultValue("EMPLOYEE") Set<String> roles) {
 
 		Employee toEmployee() {

@@ -27,7 +27,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties,
-			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookieName) {
+			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
 		Clock clock = Clock.systemUTC();
 		RequestCache requestCache = new HttpSessionRequestCache();
 		http.authorizeHttpRequests((authorize) -> authorize

@@ -120,7 +120,7 @@ class SecurityConfigurationTests {
 		MockHttpSession session = signIn("alice");
 		this.mvc.perform(post("/logout").with(csrf()).session(session))
 			.andExpect(redirectedUrl("/login?logout"))
-			.andExpect(header().string("Set-Cookie", org.hamcrest.Matchers.containsString("JSESSIONID=;")))
+			.andExpect(header().string("Set-Cookie", org.hamcrest.Matchers.containsString("SESSION=;")))
 			.andExpect(header().string("Set-Cookie", org.hamcrest.Matchers.containsString("Max-Age=0")));
 		assertThat(session.isInvalid()).isTrue();
 		this.mvc.perform(get("/whoami").session(session)).andExpect(redirectedUrl("/login"));
