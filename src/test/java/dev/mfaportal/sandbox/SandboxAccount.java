@@ -105,15 +105,14 @@ public final class SandboxAccount implements AutoCloseable {
 	}
 
 	private void seed() {
-		addUser("alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY);
-		addUser("bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY);
-		addUser("admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY);
-		addUser(PORTAL_USER, "AIDASANDBOXPORTAL0001", PORTAL_ACCESS_KEY_ID, PORTAL_SECRET_ACCESS_KEY);
-	}
-
-	private void addUser(String name, String userId, String accessKeyId, String secret) {
-		this.iam.addUser(name, userId);
-		this.keys.addLongTerm(accessKeyId, name, secret);
+		String[][] users = { { "alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY },
+				{ "bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY },
+				{ "admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY },
+				{ PORTAL_USER, "AIDASANDBOXPORTAL0001", PORTAL_ACCESS_KEY_ID, PORTAL_SECRET_ACCESS_KEY } };
+		for (String[] user : users) {
+			this.iam.addUser(user[0], user[1]);
+			this.keys.addLongTerm(user[2], user[0], user[3]);
+		}
 	}
 
 	/** Where to point the SDK clients: {@code http://127.0.0.1:<port>}, for IAM and STS alike. */

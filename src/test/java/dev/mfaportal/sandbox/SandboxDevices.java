@@ -1,6 +1,7 @@
 package dev.mfaportal.sandbox;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,8 @@ public final class SandboxDevices {
 	}
 
 	private static SandboxDevice snapshot(IamState.Device device) {
-		return new SandboxDevice(device.serial, device.userName, device.enableDate, new TreeMap<>(device.tags));
+		return new SandboxDevice(device.serial, device.userName, device.enableDate,
+				Collections.unmodifiableSortedMap(new TreeMap<>(device.tags)));
 	}
 
 }
