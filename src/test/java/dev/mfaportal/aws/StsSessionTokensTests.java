@@ -121,4 +121,12 @@ class StsSessionTokensTests {
 		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
 	}
 
+	@Test
+	void callerOfAnExpiredSessionIsInvalidAccessKey() {
+		SessionCredentials session = this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1));
+		this.account.expireSessions();
+		assertThatExceptionOfType(InvalidAccessKeyException.class).isThrownBy(() -> this.tokens.callerOf(session))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("ExpiredToken"));
+	}
+
 }
