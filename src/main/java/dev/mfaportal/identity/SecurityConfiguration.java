@@ -13,7 +13,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * The portal's one security filter chain: every authorization rule of the portal is readable here.
@@ -29,7 +28,9 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
 		Clock clock = Clock.systemUTC();
-		RequestCache requestCache = new HttpSessionRequestCache();
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// Keep "?continue" off the page the employee lands on after sign-in.
+		requestCache.setMatchingRequestParameterName(null);
 		http.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 				.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
