@@ -104,6 +104,23 @@ class SessionLifecycleTests {
 		assertThat(missing.body()).doesNotContain("Exception", "at org.", "Whitelabel");
 	}
 
+	@Test
+	void signInWhenTooManyFailuresThenRefusedForAWhile() throws Exception {
+		String guessed = "mallory-" + java.util.UUID.randomUUID();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(location(attemptSignIn(guessed, "guess-" + attempt))).isEqualTo("/login?error");
+		}
+		assertThat(location(attemptSignIn(guessed, "guess-6"))).isEqualTo("/login?locked");
+		assertThat(Jsoup.parse(get("/login?locked", null).body()).selectFirst("[role=alert]").text())
+			.contains("Too many failed sign-ins");
+	}
+
+	HttpResponse<String> attemptSignIn(String username, String password) throws Exception {
+		HttpResponse<String> login = get("/login", null);
+		return post("/login", cookieValue(sessionSetCookie(login)),
+				Map.of("username", username, "password", password, "_csrf", csrf(login.body())));
+	}
+
 	String signIn(String username) throws Exception {
 		HttpResponse<String> login = get("/login", null);
 		HttpResponse<String> signedIn = post("/login", cookieValue(sessionSetCookie(login)),
