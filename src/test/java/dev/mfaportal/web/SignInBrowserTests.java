@@ -24,10 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserSupport.class)
 class SignInBrowserTests {
 
-	// TEMPORARY: the aws module's MfaDevices implementation is not on main yet; remove once it is.
-	@org.springframework.test.context.bean.override.mockito.MockitoBean
-	dev.mfaportal.aws.MfaDevices mfaDevices;
-
 	@LocalServerPort
 	int port;
 
