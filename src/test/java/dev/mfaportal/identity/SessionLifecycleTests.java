@@ -15,7 +15,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them (S10, S11, S26): MockMvc cannot show cookie attributes or a session row.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
 class SessionLifecycleTests {
-
-	// The home page is not under test here; the sign-in pages are.
-	@MockitoBean
-	MfaDevices mfaDevices;
 
 	@LocalServerPort
 	int port;
@@ -84,6 +79,15 @@ class SessionLifecycleTests {
 	void logoutByGetLeavesTheSessionSignedIn() throws Exception {
 		String session = signIn("bob");
 		assertThat(get("/logout", session).statusCode()).isEqualTo(404);
+		assertThat(get("/reauthenticate", session).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void postWithoutCsrfTokenGetsTheFriendlyForbiddenPage() throws Exception {
+		String session = signIn("bob");
+		HttpResponse<String> refused = post("/logout", session, Map.of());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(refused.body()).selectFirst("h1").text()).isEqualTo("Not allowed");
 		assertThat(get("/reauthenticate", session).statusCode()).isEqualTo(200);
 	}
 
@@ -151,6 +155,7 @@ class SessionLifecycleTests {
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
 			.header("Cookie", "SESSION=" + session)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
