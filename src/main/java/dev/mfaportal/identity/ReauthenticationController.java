@@ -27,7 +27,7 @@ class ReauthenticationController {
 
 	private static final String FORM = "identity/reauthenticate";
 
-	private final ThrottledAuthenticationProvider passwords;
+	private final SignInPasswords passwords;
 
 	private final AuthenticationEventPublisher authenticationEvents;
 
@@ -35,7 +35,7 @@ class ReauthenticationController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ReauthenticationController(ThrottledAuthenticationProvider passwords,
+	ReauthenticationController(SignInPasswords passwords,
 			AuthenticationEventPublisher authenticationEvents, ApplicationEventPublisher events) {
 		this.passwords = passwords;
 		this.authenticationEvents = authenticationEvents;

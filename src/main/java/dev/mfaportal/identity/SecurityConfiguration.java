@@ -35,13 +35,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties,
-			ThrottledAuthenticationProvider passwords, AuthenticationEventPublisher authenticationEvents,
+			SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
 		Clock clock = Clock.systemUTC();
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);
-		ProviderManager authenticationManager = new ProviderManager(passwords);
+		ProviderManager authenticationManager = new ProviderManager(passwords.asProvider());
 		authenticationManager.setAuthenticationEventPublisher(authenticationEvents);
 		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
 		failureHandler.setDefaultFailureUrl("/login?error");
@@ -77,11 +77,11 @@ class SecurityConfiguration {
 	 * database (web slices) there is no throttle.
 	 */
 	@Bean
-	ThrottledAuthenticationProvider signInPasswords(UserDetailsService users, PasswordEncoder passwordEncoder,
+	SignInPasswords signInPasswords(UserDetailsService users, PasswordEncoder passwordEncoder,
 			ObjectProvider<SignInThrottle> throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ThrottledAuthenticationProvider(passwords, throttle.getIfAvailable(() -> SignInThrottle.NONE));
+		return new SignInPasswords(passwords, throttle.getIfAvailable(() -> SignInThrottle.NONE));
 	}
 
 	/** Publishes {@code AuthorizationDeniedEvent} for every refused request, so audit can record it (S22). */

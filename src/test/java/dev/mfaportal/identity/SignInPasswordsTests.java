@@ -19,29 +19,29 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ThrottledAuthenticationProviderTests {
+class SignInPasswordsTests {
 
 	final RecordingThrottle throttle = new RecordingThrottle();
 
-	final ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(passwords(), this.throttle);
+	final SignInPasswords passwords = new SignInPasswords(passwords(), this.throttle);
 
 	@Test
 	void authenticateWhenLockedThenRefusedEvenWithTheRightPassword() {
 		this.throttle.locked = true;
-		assertThatExceptionOfType(LockedException.class).isThrownBy(() -> this.provider.authenticate(attempt("carol")));
+		assertThatExceptionOfType(LockedException.class).isThrownBy(() -> this.passwords.authenticate(attempt("carol")));
 		assertThat(this.throttle.resets).isEmpty();
 	}
 
 	@Test
 	void authenticateWhenPasswordWrongThenFailureIsCounted() {
 		assertThatExceptionOfType(BadCredentialsException.class)
-			.isThrownBy(() -> this.provider.authenticate(attempt("wrong")));
+			.isThrownBy(() -> this.passwords.authenticate(attempt("wrong")));
 		assertThat(this.throttle.failures).containsExactly("carol");
 	}
 
 	@Test
 	void authenticateWhenPasswordRightThenFailuresAreForgotten() {
-		assertThat(this.provider.authenticate(attempt("carol")).isAuthenticated()).isTrue();
+		assertThat(this.passwords.authenticate(attempt("carol")).isAuthenticated()).isTrue();
 		assertThat(this.throttle.resets).containsExactly("carol");
 		assertThat(this.throttle.failures).isEmpty();
 	}
