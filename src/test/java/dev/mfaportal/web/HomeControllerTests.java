@@ -46,6 +46,7 @@ class HomeControllerTests {
 		assertThat(page.selectFirst("#signed-in-user").text()).isEqualTo("alice");
 		assertThat(page.selectFirst("#no-devices")).isNotNull();
 		assertThat(page.selectFirst("#device-count").text()).isEqualTo("0 of 8 used");
+		assertThat(page.selectFirst("nav a[aria-current=page]").attr("href")).isEqualTo("/");
 	}
 
 	@Test
