@@ -102,7 +102,8 @@ class HomeControllerTests {
 	}
 
 	Document home(String username, String... roles) throws Exception {
-		String html = this.mvc.perform(get("/").with(user(username).roles((roles.length > 0) ? roles : new String[] { "EMPLOYEE" })))
+		String[] granted = (roles.length > 0) ? roles : new String[] { "EMPLOYEE" };
+		String html = this.mvc.perform(get("/").with(user(username).roles(granted)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
