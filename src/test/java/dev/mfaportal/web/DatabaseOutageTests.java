@@ -78,6 +78,16 @@ class DatabaseOutageTests {
 	}
 
 	@Test
+	void probesWhenDatabaseDownThenAliveButNotReady() {
+		this.database.cut();
+		PortalHttp monitor = new PortalHttp(this.port);
+		assertThat(timed(() -> monitor.get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+		HttpResponse<String> readiness = timed(() -> monitor.get("/actuator/health/readiness"));
+		assertThat(readiness.statusCode()).isEqualTo(503);
+		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+	}
+
+	@Test
 	void staticAssetsWhenDatabaseDownThenStillServed() {
 		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
 		this.database.cut();
