@@ -95,7 +95,7 @@ class Activations {
 		String serial = pending.serialNumber();
 		boolean anotherFinished = this.devices.listAssigned(employee.iamUserName())
 			.stream()
-			.anyMatch((device) -> device.enabledAt() != null && !device.enabledAt().isBefore(pending.createdAt()));
+			.anyMatch((device) -> !pending.devicesAtStart().contains(device.serialNumber()));
 		if (anotherFinished) {
 			// S19: an enrollment started alongside this one was activated first; keep only that one.
 			this.audit.record(Audits.failure(FAILED, employee, serial, "another-enrollment-finished"));

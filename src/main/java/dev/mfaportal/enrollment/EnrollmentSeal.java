@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -122,6 +124,10 @@ final class EnrollmentSeal {
 			out.writeUTF(pending.portalUser());
 			out.writeLong(pending.createdAt().getEpochSecond());
 			out.writeUTF(pending.seed().reveal());
+			out.writeShort(pending.devicesAtStart().size());
+			for (String serial : pending.devicesAtStart()) {
+				out.writeUTF(serial);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -136,7 +142,11 @@ final class EnrollmentSeal {
 			String portalUser = in.readUTF();
 			Instant createdAt = Instant.ofEpochSecond(in.readLong());
 			Secret seed = Secret.of(in.readUTF());
-			return new PendingEnrollment(serial, iamUser, portalUser, seed, createdAt);
+			Set<String> devicesAtStart = new HashSet<>();
+			for (int i = in.readUnsignedShort(); i > 0; i--) {
+				devicesAtStart.add(in.readUTF());
+			}
+			return new PendingEnrollment(serial, iamUser, portalUser, seed, createdAt, devicesAtStart);
 		}
 		catch (IOException ex) {
 			// Authenticated but unreadable: only a token sealed by a different format version gets here.

@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsAccount;
 import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.NewVirtualDevice;
 import dev.mfaportal.aws.NoSuchDeviceException;
@@ -57,7 +61,8 @@ class Enrollments {
 		if (label != null && !label.isBlank() && !DeviceNames.isValidLabel(label)) {
 			throw EnrollmentException.of("enrollment.start.invalid-label");
 		}
-		if (this.devices.listAssigned(employee.iamUserName()).size() >= this.maxDevices) {
+		List<MfaDevice> assigned = this.devices.listAssigned(employee.iamUserName());
+		if (assigned.size() >= this.maxDevices) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, "limit-reached"));
 			throw EnrollmentException.of("enrollment.error.start.limit-exceeded");
 		}
@@ -74,8 +79,9 @@ class Enrollments {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, expectedSerial, ex));
 			throw AwsFailures.toEnrollmentException("start", ex);
 		}
+		Set<String> devicesAtStart = assigned.stream().map(MfaDevice::serialNumber).collect(Collectors.toSet());
 		PendingEnrollment pending = new PendingEnrollment(device.serialNumber(), employee.iamUserName(),
-				employee.username(), device.base32Seed(), createdAt);
+				employee.username(), device.base32Seed(), createdAt, devicesAtStart);
 		return new StartedEnrollment(pending, this.tokens.seal(pending), this.account.displayName());
 	}
 

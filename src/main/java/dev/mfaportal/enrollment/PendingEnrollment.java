@@ -1,6 +1,7 @@
 package dev.mfaportal.enrollment;
 
 import java.time.Instant;
+import java.util.Set;
 
 import dev.mfaportal.aws.Secret;
 
@@ -12,6 +13,14 @@ import dev.mfaportal.aws.Secret;
  * @param portalUser the employee who started it
  * @param seed the Base32 seed, shown once in the QR code and the manual-entry field
  * @param createdAt when the device was created
+ * @param devicesAtStart the serials already assigned to the IAM user at start; any other one found at
+ * activation means another enrollment finished meanwhile (S19)
  */
-record PendingEnrollment(String serialNumber, String iamUser, String portalUser, Secret seed, Instant createdAt) {
+record PendingEnrollment(String serialNumber, String iamUser, String portalUser, Secret seed, Instant createdAt,
+		Set<String> devicesAtStart) {
+
+	PendingEnrollment {
+		devicesAtStart = Set.copyOf(devicesAtStart);
+	}
+
 }

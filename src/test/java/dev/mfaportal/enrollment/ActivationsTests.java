@@ -154,7 +154,7 @@ class ActivationsTests {
 	@Test
 	void activateWhenAnotherEnrollmentWasActivatedMeanwhileThenRefusedAndDeviceDeleted() {
 		this.fixture.devices.assigned.add(new MfaDevice("arn:aws:iam::123456789012:mfa/mfa-portal/alice-other",
-				"alice", Instant.parse("2026-11-28T12:00:10Z")));
+				"alice", Instant.parse("2026-11-28T11:00:00Z")));
 		EnrollmentException refused = refused(this.fixture.code(-1), this.fixture.code(0));
 		assertThat(refused.startAgain()).isTrue();
 		assertThat(EnrollmentFixture.text(refused)).contains("activated first");

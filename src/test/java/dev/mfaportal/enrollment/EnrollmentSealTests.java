@@ -28,7 +28,8 @@ class EnrollmentSealTests {
 	private final Employee alice = new Employee("alice", "Alice", "alice", Set.of("EMPLOYEE"));
 
 	private final PendingEnrollment pending = new PendingEnrollment(
-			"arn:aws:iam::123456789012:mfa/mfa-portal/alice-x", "alice", "alice", Secret.of(SEED), CREATED);
+			"arn:aws:iam::123456789012:mfa/mfa-portal/alice-x", "alice", "alice", Secret.of(SEED), CREATED,
+			Set.of("arn:aws:iam::123456789012:mfa/alice-old"));
 
 	private final SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
 
@@ -39,6 +40,7 @@ class EnrollmentSealTests {
 		assertThat(opened.serialNumber()).isEqualTo(this.pending.serialNumber());
 		assertThat(opened.seed().reveal()).isEqualTo(SEED);
 		assertThat(opened.createdAt()).isEqualTo(CREATED);
+		assertThat(opened.devicesAtStart()).containsExactly("arn:aws:iam::123456789012:mfa/alice-old");
 	}
 
 	@Test
