@@ -1,0 +1,325 @@
+package dev.mfaportal.enrollment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.enrollment.PortalClient.Page;
+import dev.mfaportal.sandbox.SandboxAccount;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.sandbox.SandboxDevice;
+import dev.mfaportal.sandbox.SandboxFault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole device flow over real HTTP against the sandbox AWS account and PostgreSQL, as a person with a
+ * phone would go through it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+class EnrollmentFlowTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SandboxAccount sandbox;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private AbandonedDeviceSweeper sweeper;
+
+	@BeforeEach
+	void freshAccount() {
+		this.sandbox.reset();
+		this.jdbc.sql("DELETE FROM guard_wrong_code").update();
+		this.jdbc.sql("DELETE FROM guard_claimed_code").update();
+	}
+
+	@Test
+	void enrollWhenQrScannedAndTwoConsecutiveCodesEnteredThenDeviceEnabledAndListed() {
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		assertThat(devices.status()).isEqualTo(200);
+		assertThat(devices.text("#device-count")).contains("0 of 8");
+
+		Page scanned = alice.submit(devices, "form#start-enrollment", Map.of("label", "work-phone"));
+		assertThat(scanned.status()).isEqualTo(200);
+		assertThat(scanned.header("Cache-Control")).contains("no-store");
+		ScanPage scan = ScanPage.of(scanned);
+		assertThat(scan.otpauthUri()).startsWith("otpauth://totp/MFA%20Portal:alice%40mfa-portal-sandbox?");
+		assertThat(scan.query("issuer")).isEqualTo("MFA Portal");
+		assertThat(scanned.text("#mfa-secret").replace(" ", "")).isEqualTo(scan.secret());
+		assertThat(scan.serial()).isEqualTo("arn:aws:iam::123456789012:mfa/mfa-portal/alice-work-phone");
+		assertThat(this.sandbox.devices().tags(scan.serial())).containsEntry("created-by", "mfa-portal")
+			.containsEntry("portal-user", "alice")
+			.containsKey("created-at");
+
+		Page activated = activate(alice, scan, scan.code(-1), scan.code(0));
+		assertThat(activated.status()).isEqualTo(302);
+		Page after = alice.follow(activated);
+		assertThat(after.document().selectFirst("#enrollment-success")).isNotNull();
+		assertThat(after.document().select("tr[data-serial]").eachAttr("data-serial")).containsExactly(scan.serial());
+		assertThat(after.text("#device-count")).contains("1 of 8");
+		assertThat(this.sandbox.devices().of("alice")).extracting(SandboxDevice::serialNumber)
+			.containsExactly(scan.serial());
+		assertThat(auditActions("alice")).contains("enrollment.started", "enrollment.activated");
+	}
+
+	@Test
+	void activateWhenPhoneClockFastThenNamesOffsetAndNoAwsCall() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.clearRequests();
+		Page refused = activate(alice, scan, scan.code(2), scan.code(3));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.text("#enrollment-problem")).contains("your phone's clock is about 90 seconds fast");
+		assertThat(refused.document().select("input[name=code1]").attr("value")).isEmpty();
+		assertThat(ScanPage.of(refused).secret()).isEqualTo(scan.secret());
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isZero();
+	}
+
+	@Test
+	void activateWhenAwsRefusesTheCodesThenSaysWaitForFreshCodes() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		// The phone and the portal agree; AWS's clock is 15 minutes off, beyond its window.
+		this.sandbox.useTotpClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(15)));
+		Page refused = activate(alice, scan, scan.code(-1), scan.code(0));
+		assertThat(refused.text("#enrollment-problem")).contains("AWS did not accept these codes")
+			.contains("AWS request id");
+		assertThat(this.sandbox.devices().of("alice")).isEmpty();
+	}
+
+	@Test
+	void activateWhenAwsThrottlesThenSaysNotAnsweringAndCallsOnlyOnce() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.clearRequests();
+		this.sandbox.inject(SandboxFault.throttling().onlyFor("EnableMFADevice"));
+		Page refused = activate(alice, scan, scan.code(-1), scan.code(0));
+		assertThat(refused.text("#enrollment-problem")).contains("AWS is not answering");
+		// S16: a call that carries codes is never retried.
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isEqualTo(1);
+	}
+
+	@Test
+	void activateWhenPendingDeviceIsGoneThenSaysStartAgain() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.reset();
+		Page refused = activate(alice, scan, scan.code(-1), scan.code(0));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("expired").contains("start again");
+	}
+
+	@Test
+	void activateWhenTokenAlteredThenRefusedWithoutAwsCall() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.clearRequests();
+		String token = scan.page().document().selectFirst("form#activate-enrollment input[name=token]").val();
+		Page refused = alice.submit(scan.page(), "form#activate-enrollment", Map.of("token",
+				token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21), "code1",
+				scan.code(-1), "code2", scan.code(0)));
+		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("could not be read");
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isZero();
+	}
+
+	@Test
+	void activateWhenAnotherEmployeesTokenThenForbiddenAndNoAwsCall() {
+		ScanPage alicesScan = start(signIn("alice"));
+		PortalClient bob = signIn("bob");
+		Page bobsPage = bob.get("/mfa");
+		this.sandbox.clearRequests();
+		String token = alicesScan.page().document().selectFirst("form#activate-enrollment input[name=token]").val();
+		Map<String, String> fields = Map.of("token", token, "code1", alicesScan.code(-1), "code2",
+				alicesScan.code(0), "_csrf", bobsPage.document().selectFirst("input[name=_csrf]").val());
+		assertThat(bob.post("/mfa/enrollment/activate", fields).status()).isEqualTo(403);
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isZero();
+		assertThat(auditActions("bob")).contains("access.denied");
+	}
+
+	@Test
+	void cancelWhenPendingThenDeviceDeleted() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		Page cancelled = alice.submit(scan.page(), "form#cancel-enrollment", Map.of());
+		assertThat(alice.follow(cancelled).text("#enrollment-notice")).contains("cancelled");
+		assertThat(this.sandbox.devices().find(scan.serial())).isEmpty();
+		assertThat(auditActions("alice")).contains("enrollment.cancelled");
+	}
+
+	@Test
+	void startWhenEightDevicesThenRefusedWithClearMessageAndNoDeviceCreated() {
+		for (int i = 1; i <= 8; i++) {
+			this.sandbox.devices().createEnabled("alice", "/", "alice-" + i);
+		}
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		assertThat(devices.text("#device-count")).contains("8 of 8");
+		assertThat(devices.text("#device-limit-reached")).contains("8 MFA devices");
+		assertThat(devices.document().selectFirst("form#start-enrollment button").hasAttr("disabled")).isTrue();
+		this.sandbox.clearRequests();
+		Page refused = alice.submit(devices, "form#start-enrollment", Map.of());
+		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("Remove one you no longer use");
+		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
+	}
+
+	@Test
+	void startWhenLabelInvalidThenRefusedWithoutAwsCall() {
+		PortalClient alice = signIn("alice");
+		this.sandbox.clearRequests();
+		Page refused = alice.submit(alice.get("/mfa"), "form#start-enrollment", Map.of("label", "my phone<script>"));
+		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("may only contain");
+		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
+	}
+
+	@Test
+	void activateWhenTwoEnrollmentsStartedAtOnceThenOnlyOneDeviceEnabledAndTheOtherToldWhy() throws Exception {
+		PortalClient alice = signIn("alice");
+		ScanPage first = start(alice, "first");
+		ScanPage second = start(alice, "second");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Callable<Page>> both = List.of(() -> activate(alice, first, first.code(-1), first.code(0)),
+					() -> activate(alice, second, second.code(-1), second.code(0)));
+			List<Page> results = new ArrayList<>();
+			for (Future<Page> result : pool.invokeAll(both)) {
+				results.add(result.get());
+			}
+			assertThat(this.sandbox.devices().of("alice")).hasSize(1);
+			List<String> messages = results.stream().map((page) -> alice.follow(page)).map((page) -> {
+				String success = page.text("#enrollment-success");
+				return (success != null) ? "success" : page.text("#enrollment-problem");
+			}).toList();
+			assertThat(messages).containsExactlyInAnyOrder("success",
+					"Another enrollment you started at the same time was activated first, so this one was "
+							+ "cancelled. Your devices are listed below.");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.sandbox.devices().unassigned()).isEmpty();
+	}
+
+	@Test
+	void sweepWhenUnassignedPortalDevicesOutliveTheTokenThenOnlyThoseAreDeleted() {
+		String old = this.sandbox.devices().create("/mfa-portal/", "alice-old", Map.of("created-by", "mfa-portal",
+				"portal-user", "alice", "created-at", "2020-01-01T00:00:00Z"));
+		String fresh = this.sandbox.devices().create("/mfa-portal/", "alice-fresh", Map.of("created-by",
+				"mfa-portal", "portal-user", "alice", "created-at", java.time.Instant.now().toString()));
+		String elsewhere = this.sandbox.devices().create("/", "console-made", Map.of());
+		String otherTool = this.sandbox.devices().create("/other-tool/", "old", Map.of("created-at",
+				"2020-01-01T00:00:00Z"));
+		String enabled = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-enabled");
+		assertThat(this.sweeper.sweep()).isEqualTo(1);
+		assertThat(this.sandbox.devices().find(old)).isEmpty();
+		assertThat(this.sandbox.devices().find(fresh)).isPresent();
+		assertThat(this.sandbox.devices().find(elsewhere)).isPresent();
+		assertThat(this.sandbox.devices().find(otherTool)).isPresent();
+		assertThat(this.sandbox.devices().find(enabled)).isPresent();
+	}
+
+	@Test
+	void resyncOrRemoveWhenAnotherEmployeesDeviceThenForbiddenAuditedAndNoAwsChange() {
+		String bobs = this.sandbox.devices().createEnabled("bob", "/mfa-portal/", "bob-phone");
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		String csrf = devices.document().selectFirst("input[name=_csrf]").val();
+		this.sandbox.clearRequests();
+		assertThat(alice.post("/mfa/devices/resync", Map.of("_csrf", csrf, "serial", bobs, "code1", "123456",
+				"code2", "654321")).status()).isEqualTo(403);
+		assertThat(alice.post("/mfa/devices/remove", Map.of("_csrf", csrf, "serial", bobs)).status())
+			.isEqualTo(403);
+		assertThat(this.sandbox.requestCount("ResyncMFADevice")).isZero();
+		assertThat(this.sandbox.requestCount("DeactivateMFADevice")).isZero();
+		assertThat(this.sandbox.requestCount("DeleteVirtualMFADevice")).isZero();
+		assertThat(this.sandbox.devices().of("bob")).hasSize(1);
+		assertThat(auditActions("alice")).contains("access.denied");
+	}
+
+	@Test
+	void removeWhenOwnDeviceAndRecentSignInThenDeactivatedAndDeleted() {
+		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		Page removed = alice.submit(devices, "tr[data-serial=" + alices + "] form.remove-device-form", Map.of());
+		assertThat(alice.follow(removed).text("#enrollment-notice")).contains("was removed");
+		assertThat(this.sandbox.devices().find(alices)).isEmpty();
+	}
+
+	@Test
+	void resyncWhenOwnDeviceAndTwoConsecutiveCodesThenResynced() {
+		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		List<String> codes = this.sandbox.devices().freshCodePair(alices);
+		PortalClient alice = signIn("alice");
+		Page resynced = alice.submit(alice.get("/mfa"), "tr[data-serial=" + alices + "] form.resync-device-form",
+				Map.of("code1", codes.get(0), "code2", codes.get(1)));
+		assertThat(alice.follow(resynced).text("#enrollment-notice")).contains("back in step");
+		assertThat(this.sandbox.requestCount("ResyncMFADevice")).isEqualTo(1);
+	}
+
+	@Test
+	void activateWhenTooManyWrongCodesThen429WithRetryTimeAndNoAwsCallEvenWithCorrectCodes() {
+		PortalClient bob = signIn("bob");
+		ScanPage scan = start(bob);
+		for (int i = 0; i < 5; i++) {
+			Page wrong = activate(bob, scan, "000000", "000001");
+			assertThat(wrong.text("#enrollment-problem")).contains("do not belong to this QR code");
+		}
+		this.sandbox.clearRequests();
+		Page blocked = activate(bob, scan, scan.code(-1), scan.code(0));
+		assertThat(blocked.status()).isEqualTo(429);
+		assertThat(blocked.header("Retry-After")).isNotNull();
+		assertThat(blocked.document().selectFirst("time#retry-at")).isNotNull();
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isZero();
+		assertThat(auditActions("bob")).contains("enrollment.activation-failed");
+	}
+
+	private PortalClient signIn(String user) {
+		return new PortalClient(this.port).signIn(user, user);
+	}
+
+	private ScanPage start(PortalClient client) {
+		return start(client, "");
+	}
+
+	private ScanPage start(PortalClient client, String label) {
+		Page scan = client.submit(client.get("/mfa"), "form#start-enrollment", Map.of("label", label));
+		assertThat(scan.status()).as(scan.body()).isEqualTo(200);
+		return ScanPage.of(scan);
+	}
+
+	private static Page activate(PortalClient client, ScanPage scan, String code1, String code2) {
+		return client.submit(scan.page(), "form#activate-enrollment", Map.of("code1", code1, "code2", code2));
+	}
+
+	private List<String> auditActions(String portalUser) {
+		return this.jdbc.sql("SELECT action FROM audit_event WHERE portal_user = ? ORDER BY id")
+			.param(portalUser)
+			.query(String.class)
+			.list();
+	}
+
+}
