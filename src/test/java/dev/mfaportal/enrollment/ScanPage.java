@@ -58,7 +58,12 @@ record ScanPage(Page page, String otpauthUri) {
 	}
 
 	String query(String name) {
-		for (String pair : URI.create(this.otpauthUri).getRawQuery().split("&")) {
+		return query(this.otpauthUri, name);
+	}
+
+	/** A parameter of an otpauth URI, decoded. */
+	static String query(String otpauthUri, String name) {
+		for (String pair : URI.create(otpauthUri).getRawQuery().split("&")) {
 			String[] parts = pair.split("=", 2);
 			if (parts[0].equals(name)) {
 				return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
@@ -73,8 +78,11 @@ record ScanPage(Page page, String otpauthUri) {
 
 	/** The code the app shows {@code steps} 30-second steps from now. */
 	String code(long steps) {
-		Totp totp = Totp.ofBase32Seed(secret());
-		return totp.codeAt(Totp.stepAt(Instant.now()) + steps);
+		return code(secret(), steps);
+	}
+
+	static String code(String base32Seed, long steps) {
+		return Totp.ofBase32Seed(base32Seed).codeAt(Totp.stepAt(Instant.now()) + steps);
 	}
 
 }
