@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.mfaportal.enrollment.Enrollments.StartedEnrollment;
 import dev.mfaportal.identity.Employee;
@@ -21,6 +22,9 @@ import dev.mfaportal.identity.Employee;
 /**
  * Start, scan, activate and cancel. The scan page is the answer to the start POST itself (never a
  * redirect), so the sealed token and the seed never travel in a URL and are never cached (S4, S5).
+ * Activation answers without the session (a redirect naming the new device, or the devices page itself):
+ * two activations racing in one session must each get their own message (S19), and flash attributes in a
+ * shared session would let one overwrite the other.
  */
 @Controller
 class EnrollmentController {
@@ -35,12 +39,15 @@ class EnrollmentController {
 
 	private final MessageSource messages;
 
+	private final DevicesView devices;
+
 	EnrollmentController(Enrollments enrollments, Activations activations, EnrollmentProperties properties,
-			MessageSource messages) {
+			MessageSource messages, DevicesView devices) {
 		this.enrollments = enrollments;
 		this.activations = activations;
 		this.properties = properties;
 		this.messages = messages;
+		this.devices = devices;
 	}
 
 	@PostMapping("/mfa/enrollment")
@@ -57,17 +64,18 @@ class EnrollmentController {
 	@PostMapping("/mfa/enrollment/activate")
 	String activate(Employee employee, @RequestParam(defaultValue = "") String token,
 			@RequestParam(defaultValue = "") String code1, @RequestParam(defaultValue = "") String code2,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
-			Locale locale) {
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		try {
 			PendingEnrollment pending = this.activations.activate(employee, token, code1.trim(), code2.trim(),
 					request.getRemoteAddr());
-			redirect.addFlashAttribute("enrolledSerial", pending.serialNumber());
-			return "redirect:/mfa";
+			return "redirect:" + UriComponentsBuilder.fromPath("/mfa")
+				.queryParam("enrolled", pending.serialNumber())
+				.encode()
+				.toUriString();
 		}
 		catch (EnrollmentException ex) {
 			if (ex.startAgain()) {
-				return backToDevices(ex, redirect, locale);
+				return devicesWithProblem(employee, ex, model, locale);
 			}
 			// The codes are never echoed back (S5); the QR code and key come from the token again.
 			model.addAttribute("problem", this.messages.getMessage(ex.userMessage(), locale));
@@ -76,7 +84,7 @@ class EnrollmentController {
 				return scanPage(this.enrollments.reopen(employee, token), model, response);
 			}
 			catch (EnrollmentException expired) {
-				return backToDevices(expired, redirect, locale);
+				return devicesWithProblem(employee, expired, model, locale);
 			}
 		}
 	}
@@ -106,6 +114,12 @@ class EnrollmentController {
 		model.addAttribute("serial", pending.serialNumber());
 		model.addAttribute("expiresAt", TIME.format(pending.createdAt().plus(this.properties.tokenLifetime())));
 		return "enrollment/scan";
+	}
+
+	private String devicesWithProblem(Employee employee, EnrollmentException ex, Model model, Locale locale) {
+		model.addAttribute("problem", this.messages.getMessage(ex.userMessage(), locale));
+		model.addAttribute("awsRequestId", ex.awsRequestId());
+		return this.devices.render(employee, null, model);
 	}
 
 	private String backToDevices(EnrollmentException ex, RedirectAttributes redirect, Locale locale) {

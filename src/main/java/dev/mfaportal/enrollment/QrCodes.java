@@ -36,7 +36,7 @@ final class QrCodes {
 	static String pngDataUri(String text) {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE_PIXELS, SIZE_PIXELS,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
 			ByteArrayOutputStream png = new ByteArrayOutputStream();
 			MatrixToImageWriter.writeToStream(matrix, "PNG", png);
 			return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());

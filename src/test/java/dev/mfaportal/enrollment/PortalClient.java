@@ -48,7 +48,7 @@ class PortalClient {
 	}
 
 	Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build());
+		return send(request(path).GET().build());
 	}
 
 	/** Fills the form found by {@code selector} on {@code page} (hidden fields included) and posts it. */
@@ -68,16 +68,20 @@ class PortalClient {
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
 
 	/** Follows one redirect answer with a GET, as a browser would. */
 	Page follow(Page redirect) {
-		String location = redirect.location();
-		return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+		URI location = URI.create(redirect.location());
+		return get(location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : ""));
+	}
+
+	// Browsers ask for HTML; without it Boot's error controller answers JSON.
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept", "text/html,*/*;q=0.8");
 	}
 
 	private Page send(HttpRequest request) {

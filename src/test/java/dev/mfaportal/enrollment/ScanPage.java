@@ -9,10 +9,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
@@ -37,11 +39,16 @@ record ScanPage(Page page, String otpauthUri) {
 		return new ScanPage(page, decodeQr(Base64.getDecoder().decode(src.substring(prefix.length()))));
 	}
 
+	/**
+	 * Reads the QR code in a PNG. The portal's image is a pure barcode (no perspective, no noise), which
+	 * ZXing's general detector misreads now and then; phones cope, and so does the pure-barcode mode.
+	 */
 	static String decodeQr(byte[] png) {
 		try {
 			BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 			return new QRCodeReader()
-				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+						Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
 				.getText();
 		}
 		catch (IOException ex) {
