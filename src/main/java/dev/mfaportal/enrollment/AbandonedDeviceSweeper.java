@@ -32,13 +32,17 @@ class AbandonedDeviceSweeper {
 
 	private final AuditLog audit;
 
+	private final EnrollmentLocks locks;
+
 	private final Duration tokenLifetime;
 
 	private final Clock clock;
 
-	AbandonedDeviceSweeper(MfaDevices devices, AuditLog audit, Duration tokenLifetime, Clock clock) {
+	AbandonedDeviceSweeper(MfaDevices devices, AuditLog audit, EnrollmentLocks locks, Duration tokenLifetime,
+			Clock clock) {
 		this.devices = devices;
 		this.audit = audit;
+		this.locks = locks;
 		this.tokenLifetime = tokenLifetime;
 		this.clock = clock;
 	}
@@ -47,7 +51,7 @@ class AbandonedDeviceSweeper {
 			initialDelayString = "${portal.enrollment.sweep-interval:5m}")
 	void sweepOnSchedule() {
 		try {
-			int swept = sweep();
+			int swept = this.locks.ifNobodyElseSweeps(this::sweep);
 			logger.debug("Swept {} abandoned MFA devices", swept);
 		}
 		catch (AwsCallException | AuditUnavailableException ex) {

@@ -72,9 +72,9 @@ class EnrollmentConfiguration {
 	}
 
 	@Bean
-	AbandonedDeviceSweeper abandonedDeviceSweeper(MfaDevices devices, AuditLog audit,
+	AbandonedDeviceSweeper abandonedDeviceSweeper(MfaDevices devices, AuditLog audit, EnrollmentLocks locks,
 			EnrollmentProperties properties) {
-		return new AbandonedDeviceSweeper(devices, audit, properties.tokenLifetime(), CLOCK);
+		return new AbandonedDeviceSweeper(devices, audit, locks, properties.tokenLifetime(), CLOCK);
 	}
 
 }

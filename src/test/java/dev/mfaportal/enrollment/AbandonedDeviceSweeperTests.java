@@ -12,7 +12,7 @@ class AbandonedDeviceSweeperTests {
 	private final EnrollmentFixture fixture = new EnrollmentFixture();
 
 	private final AbandonedDeviceSweeper sweeper = new AbandonedDeviceSweeper(this.fixture.devices,
-			this.fixture.audit, Duration.ofMinutes(10), this.fixture.clock);
+			this.fixture.audit, this.fixture.locks, Duration.ofMinutes(10), this.fixture.clock);
 
 	@Test
 	void sweepWhenPortalDeviceOlderThanTokenLifetimeThenDeletedAndAudited() {

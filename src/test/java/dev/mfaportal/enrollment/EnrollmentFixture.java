@@ -80,6 +80,11 @@ class EnrollmentFixture {
 			return action.get();
 		}
 
+		@Override
+		int ifNobodyElseSweeps(Supplier<Integer> sweep) {
+			return sweep.get();
+		}
+
 	};
 
 	final Activations activations = new Activations(this.devices, this.audit, this.guard, this.tokens,

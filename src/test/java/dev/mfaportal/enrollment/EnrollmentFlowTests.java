@@ -234,7 +234,7 @@ class EnrollmentFlowTests {
 		String otherTool = this.sandbox.devices().create("/other-tool/", "old", Map.of("created-at",
 				"2020-01-01T00:00:00Z"));
 		String enabled = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-enabled");
-		assertThat(this.sweeper.sweep()).isEqualTo(1);
+		this.sweeper.sweepOnSchedule();
 		assertThat(this.sandbox.devices().find(old)).isEmpty();
 		assertThat(this.sandbox.devices().find(fresh)).isPresent();
 		assertThat(this.sandbox.devices().find(elsewhere)).isPresent();
