@@ -16,8 +16,8 @@ class EnrollmentException extends RuntimeException {
 	private final String awsRequestId;
 
 	EnrollmentException(MessageSourceResolvable userMessage, boolean startAgain, String awsRequestId) {
-		super(String.valueOf(userMessage.getDefaultMessage() != null ? userMessage.getDefaultMessage()
-				: userMessage.getCodes()[0]));
+		// The message key, for logs; the employee sees the resolved text.
+		super(userMessage.getCodes()[0]);
 		this.userMessage = userMessage;
 		this.startAgain = startAgain;
 		this.awsRequestId = awsRequestId;
