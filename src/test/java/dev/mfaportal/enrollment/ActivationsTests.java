@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.DeviceLimitExceededException;
 import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.NoSuchDeviceException;
@@ -124,6 +125,13 @@ class ActivationsTests {
 		this.fixture.devices.failNextChange = new AwsUnavailableException("throttled", "Throttling", "r", null);
 		assertThat(EnrollmentFixture.text(refused(this.fixture.code(-1), this.fixture.code(0))))
 			.contains("AWS is not answering");
+	}
+
+	@Test
+	void activateWhenAwsReportsALimitThenSaysWhichLimit() {
+		this.fixture.devices.failNextChange = new DeviceLimitExceededException("limit", "LimitExceeded", "r", null);
+		assertThat(EnrollmentFixture.text(refused(this.fixture.code(-1), this.fixture.code(0))))
+			.contains("If you have 8 MFA devices, remove one first");
 	}
 
 	@Test

@@ -124,6 +124,18 @@ class EnrollmentFlowTests {
 	}
 
 	@Test
+	void activateWhenAwsTimesOutThenSaysNotAnsweringAndCallsOnlyOnce() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.clearRequests();
+		// Longer than portal.aws.api-call-attempt-timeout: the code-carrying call times out and is not retried.
+		this.sandbox.inject(SandboxFault.latency(Duration.ofSeconds(6)).onlyFor("EnableMFADevice"));
+		Page refused = activate(alice, scan, scan.code(-1), scan.code(0));
+		assertThat(refused.text("#enrollment-problem")).contains("AWS is not answering");
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isEqualTo(1);
+	}
+
+	@Test
 	void activateWhenPendingDeviceIsGoneThenSaysStartAgain() {
 		PortalClient alice = signIn("alice");
 		ScanPage scan = start(alice);
