@@ -1,11 +1,13 @@
 package dev.mfaportal.enrollment;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.InvalidCodeException;
+import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.OneTimeCode;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
@@ -93,9 +95,15 @@ class Activations {
 
 	private Void enable(Employee employee, PendingEnrollment pending, String code1, String code2, String sourceIp) {
 		String serial = pending.serialNumber();
-		boolean anotherFinished = this.devices.listAssigned(employee.iamUserName())
+		List<String> assigned = this.devices.listAssigned(employee.iamUserName())
 			.stream()
-			.anyMatch((device) -> !pending.devicesAtStart().contains(device.serialNumber()));
+			.map(MfaDevice::serialNumber)
+			.toList();
+		if (assigned.contains(serial)) {
+			// An earlier attempt timed out after AWS had enabled the device: it is done.
+			return null;
+		}
+		boolean anotherFinished = assigned.stream().anyMatch((other) -> !pending.devicesAtStart().contains(other));
 		if (anotherFinished) {
 			// S19: an enrollment started alongside this one was activated first; keep only that one.
 			this.audit.record(Audits.failure(FAILED, employee, serial, "another-enrollment-finished"));

@@ -170,6 +170,13 @@ class ActivationsTests {
 			.doesNotContain("EnableMFADevice " + this.serial);
 	}
 
+	@Test
+	void activateWhenAnEarlierTimedOutAttemptEnabledTheDeviceThenDoneWithoutAnotherCall() {
+		this.fixture.devices.assigned.add(new MfaDevice(this.serial, "alice", Instant.parse("2026-11-28T12:00:05Z")));
+		this.fixture.activations.activate(ALICE, this.token, this.fixture.code(-1), this.fixture.code(0), IP);
+		assertThat(this.fixture.devices.changes()).noneMatch((call) -> call.contains(this.serial));
+	}
+
 	private EnrollmentException refused(String code1, String code2) {
 		EnrollmentException[] thrown = new EnrollmentException[1];
 		assertThatExceptionOfType(EnrollmentException.class)
