@@ -199,6 +199,19 @@ class EnrollmentFlowTests {
 	}
 
 	@Test
+	void startOrActivateWhenCsrfTokenMissingThenForbiddenAndNoAwsChange() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.clearRequests();
+		String token = scan.page().document().selectFirst("form#activate-enrollment input[name=token]").val();
+		assertThat(alice.post("/mfa/enrollment", Map.of("label", "x")).status()).isEqualTo(403);
+		assertThat(alice.post("/mfa/enrollment/activate",
+				Map.of("token", token, "code1", scan.code(-1), "code2", scan.code(0))).status()).isEqualTo(403);
+		assertThat(alice.post("/mfa/enrollment/cancel", Map.of("token", token)).status()).isEqualTo(403);
+		assertThat(this.sandbox.requestCount()).isZero();
+	}
+
+	@Test
 	void startWhenLabelInvalidThenRefusedWithoutAwsCall() {
 		PortalClient alice = signIn("alice");
 		this.sandbox.clearRequests();
