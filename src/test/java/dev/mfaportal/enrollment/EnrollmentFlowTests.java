@@ -81,6 +81,15 @@ class EnrollmentFlowTests {
 		assertThat(this.sandbox.devices().of("alice")).extracting(SandboxDevice::serialNumber)
 			.containsExactly(scan.serial());
 		assertThat(auditActions("alice")).contains("enrollment.started", "enrollment.activated");
+		// S22: who, which IAM user, what, how it ended, and from where.
+		assertThat(this.jdbc.sql("""
+				SELECT iam_user, outcome, source_ip, mfa_serial FROM audit_event
+				WHERE portal_user = 'alice' AND action = 'enrollment.activated' ORDER BY id DESC LIMIT 1
+				""").query().singleRow()).containsEntry("iam_user", "alice")
+			.containsEntry("outcome", "SUCCESS")
+			.containsEntry("mfa_serial", scan.serial())
+			.extractingByKey("source_ip")
+			.isNotNull();
 	}
 
 	@Test
