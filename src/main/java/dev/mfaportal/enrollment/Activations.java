@@ -95,10 +95,14 @@ class Activations {
 
 	private Void enable(Employee employee, PendingEnrollment pending, String code1, String code2, String sourceIp) {
 		String serial = pending.serialNumber();
-		List<String> assigned = this.devices.listAssigned(employee.iamUserName())
-			.stream()
-			.map(MfaDevice::serialNumber)
-			.toList();
+		List<String> assigned;
+		try {
+			assigned = this.devices.listAssigned(employee.iamUserName()).stream().map(MfaDevice::serialNumber).toList();
+		}
+		catch (AwsCallException ex) {
+			this.audit.record(Audits.failure(FAILED, employee, serial, ex));
+			throw AwsFailures.toEnrollmentException("activate", ex);
+		}
 		if (assigned.contains(serial)) {
 			// An earlier attempt timed out after AWS had enabled the device: it is done.
 			return null;

@@ -61,7 +61,14 @@ class Enrollments {
 		if (label != null && !label.isBlank() && !DeviceNames.isValidLabel(label)) {
 			throw EnrollmentException.of("enrollment.start.invalid-label");
 		}
-		List<MfaDevice> assigned = this.devices.listAssigned(employee.iamUserName());
+		List<MfaDevice> assigned;
+		try {
+			assigned = this.devices.listAssigned(employee.iamUserName());
+		}
+		catch (AwsCallException ex) {
+			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, ex));
+			throw AwsFailures.toEnrollmentException("start", ex);
+		}
 		if (assigned.size() >= this.maxDevices) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, "limit-reached"));
 			throw EnrollmentException.of("enrollment.error.start.limit-exceeded");

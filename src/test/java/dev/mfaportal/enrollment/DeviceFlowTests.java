@@ -17,6 +17,7 @@ import dev.mfaportal.TestDatabaseConfiguration;
 import dev.mfaportal.enrollment.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.sandbox.SandboxFault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,17 @@ class DeviceFlowTests {
 		this.sandbox.clearRequests();
 		Page refused = alice.submit(devices, "form#start-enrollment", Map.of());
 		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("Remove one you no longer use");
+		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
+	}
+
+	@Test
+	void devicesAndStartWhenAwsThrottlesThenSayAwsIsNotAnsweringAndCreateNothing() {
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		this.sandbox.inject(SandboxFault.throttling().onlyFor("ListMFADevices"));
+		Page refused = alice.follow(alice.submit(devices, "form#start-enrollment", Map.of()));
+		assertThat(refused.text("#enrollment-problem")).contains("AWS is not answering right now. Nothing was changed");
+		assertThat(refused.document().selectFirst("#aws-unavailable")).isNotNull();
 		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
 	}
 
