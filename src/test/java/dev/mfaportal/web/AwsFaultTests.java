@@ -2,6 +2,7 @@ package dev.mfaportal.web;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -120,6 +121,33 @@ class AwsFaultTests {
 		Document home = PortalHttp.html(alice.get("/"));
 		assertThat(home.selectFirst("#aws-problem")).isNull();
 		assertThat(home.selectFirst("#device-count")).isNotNull();
+	}
+
+	@Test
+	void devicesPageWhenAwsFailsThenSaysTryAgainAfterBoundedRetries() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		this.sandbox.clearRequests();
+		this.sandbox.inject(SandboxFault.serviceFailure().onlyFor(LIST));
+		HttpResponse<String> devices = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/mfa"));
+		assertThat(PortalHttp.html(devices).selectFirst("#aws-unavailable")).as(devices.body()).isNotNull();
+		assertThat(PortalHttp.html(devices).selectFirst("#aws-unavailable").text())
+			.contains("AWS is not answering right now");
+		assertThat(this.sandbox.requestCount(LIST)).isBetween(1L, (long) MAX_ATTEMPTS);
+	}
+
+	@Test
+	void startEnrollmentWhenAwsAnswersTooLateThenSaysSoWithinTheCallTimeout() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		String csrf = PortalHttp.csrf(alice.get("/mfa"));
+		Duration tooLate = API_CALL_TIMEOUT.plusSeconds(2);
+		this.sandbox.inject(SandboxFault.latency(tooLate).onlyFor("CreateVirtualMFADevice"));
+		long start = System.nanoTime();
+		HttpResponse<String> answer = within(API_CALL_TIMEOUT.plus(SLACK),
+				() -> alice.post("/mfa/enrollment", Map.of("label", "slow-aws", "_csrf", csrf)));
+		assertThat(PortalHttp.html(answer).text()).contains("AWS is not answering right now");
+		assertThat(answer.body()).doesNotContainIgnoringCase("exception");
+		// The sandbox still creates the device(s) once the delay is over; let that happen within this test.
+		DatabaseOutageTests.sleep(tooLate.plusSeconds(1).minus(Duration.ofNanos(System.nanoTime() - start)));
 	}
 
 	static void assertTryAgain(HttpResponse<String> response) {

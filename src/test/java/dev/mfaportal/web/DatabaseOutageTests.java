@@ -3,6 +3,7 @@ package dev.mfaportal.web;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -108,7 +109,7 @@ class DatabaseOutageTests {
 		String csrf = PortalHttp.csrf(visitor.get("/login"));
 		this.database.cut();
 		assertFriendly503(timed(() -> visitor.post("/login",
-				java.util.Map.of("username", "alice", "password", "alice", "_csrf", csrf))));
+				Map.of("username", "alice", "password", "alice", "_csrf", csrf))));
 	}
 
 	@Test
@@ -160,6 +161,9 @@ class DatabaseOutageTests {
 	}
 
 	static void sleep(Duration duration) {
+		if (duration.isNegative()) {
+			return;
+		}
 		try {
 			Thread.sleep(duration.toMillis());
 		}
