@@ -48,6 +48,11 @@ class ProxiedDatabase {
 			this.proxy.cut();
 		}
 
+		/** The database host stops answering (a network partition): connections hang instead of failing. */
+		void stall() {
+			this.proxy.stall();
+		}
+
 		void restore() {
 			this.proxy.restore();
 		}

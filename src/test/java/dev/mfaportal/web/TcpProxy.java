@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder on a loopback port that a test can cut and restore, to take a real server away from the
- * code under test without stopping it (other tests share the server). While cut, open connections are
- * closed and new ones are accepted and closed at once, as when the database process is gone.
+ * A TCP forwarder on a loopback port that a test can cut, stall and restore, to take a real server away from
+ * the code under test without stopping it (other tests share the server). While cut, open connections are
+ * closed and new ones are accepted and closed at once, as when the database process is gone. While stalled,
+ * connections stay open but nothing gets through, in either direction, as in a network partition.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -27,6 +28,8 @@ final class TcpProxy implements AutoCloseable {
 	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean cut;
+
+	private volatile boolean stalled;
 
 	private TcpProxy(String targetHost, int targetPort) throws IOException {
 		this.targetHost = targetHost;
@@ -57,7 +60,18 @@ final class TcpProxy implements AutoCloseable {
 		this.open.clear();
 	}
 
+	/** Keeps every connection open but lets nothing through, until {@link #restore()}. */
+	void stall() {
+		this.stalled = true;
+	}
+
+	/** Forwards again. Connections that were stalled are closed: their protocol state is lost. */
 	void restore() {
+		if (this.stalled) {
+			this.open.forEach(TcpProxy::closeQuietly);
+			this.open.clear();
+		}
+		this.stalled = false;
 		this.cut = false;
 	}
 
@@ -73,6 +87,11 @@ final class TcpProxy implements AutoCloseable {
 				Socket client = this.server.accept();
 				if (this.cut) {
 					closeQuietly(client);
+					continue;
+				}
+				if (this.stalled) {
+					// Accepted (the kernel would have done so) but never answered.
+					this.open.add(client);
 					continue;
 				}
 				forward(client);
@@ -104,8 +123,10 @@ final class TcpProxy implements AutoCloseable {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) != -1) {
-					out.write(buffer, 0, read);
-					out.flush();
+					if (!this.stalled) {
+						out.write(buffer, 0, read);
+						out.flush();
+					}
 				}
 			}
 			catch (IOException ex) {
