@@ -42,13 +42,15 @@ class AuditViewController {
 
 	@GetMapping("/admin/audit")
 	String list(@ModelAttribute("filter") AuditFilter filter, @RequestParam(required = false) Long before,
-			Model model) {
+			@RequestParam(name = "zone", required = false) String chosenZone, Model model) {
 		AuditQueries.AuditPage page = this.queries.page(filter, before, this.properties.pageSize());
 		LocalDate today = LocalDate.now(filter.zoneId());
 		model.addAttribute("page", page);
 		model.addAttribute("chart", DailyChart.of(this.counts.count(filter, today, this.properties.chartMaxDays())));
 		model.addAttribute("query", filter.queryString());
 		model.addAttribute("zoneId", filter.zoneId());
+		model.addAttribute("zoneExplicit", chosenZone != null);
+		model.addAttribute("before", before);
 		model.addAttribute("outcomes", AuditOutcome.values());
 		model.addAttribute("knownActions", KNOWN_ACTIONS);
 		model.addAttribute("series", List.of(DailyChart.SERIES));
