@@ -26,10 +26,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @Controller
 class AuditExportController {
 
-	static final String[] HEADER = { "id", "occurred_at", "portal_user", "iam_user", "action", "outcome",
-			"source_ip", "user_agent", "mfa_serial", "access_key_id", "expires_at", "aws_request_id", "detail",
-			"prev_hash", "row_hash" };
-
 	private final AuditQueries queries;
 
 	private final AuditLog auditLog;
@@ -49,37 +45,15 @@ class AuditExportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-		line(out, HEADER);
+		AuditCsv.header(out);
 		try {
-			this.queries.forEach(filter, (row) -> write(out, row));
+			this.queries.forEach(filter, (row) -> AuditCsv.row(out, row));
 		}
 		catch (UncheckedIOException ex) {
-			// The admin's browser went away mid-download; nothing to tell anyone.
+			// The admin's browser went away mid-download: hand the container its IOException back.
 			throw ex.getCause();
 		}
 		out.flush();
-	}
-
-	private static void write(Writer out, AuditRow row) {
-		try {
-			line(out, Long.toString(row.id()), AuditHashes.formatTime(row.occurredAt()), row.portalUser(),
-					row.iamUser(), row.action(), row.outcome(), row.sourceIp(), row.userAgent(), row.mfaSerial(),
-					row.accessKeyId(), AuditHashes.formatTime(row.expiresAt()), row.awsRequestId(),
-					AuditRow.detailJson(row.detail()), row.prevHash(), row.rowHash());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void line(Writer out, String... cells) throws IOException {
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				out.write(',');
-			}
-			out.write(CsvCells.cell(cells[i]));
-		}
-		out.write("\r\n");
 	}
 
 }

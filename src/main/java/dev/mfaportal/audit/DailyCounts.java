@@ -59,6 +59,7 @@ class DailyCounts {
 			.param("enrolled", ENROLLED)
 			.query((rs, n) -> new Day(rs.getObject("day", LocalDate.class), rs.getLong("issued"),
 					rs.getLong("enrolled"), rs.getLong("failed"), rs.getLong("denied")))
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Day::day, Function.identity()));
 		List<Day> days = new ArrayList<>();

@@ -58,7 +58,7 @@ class AuditExportControllerTests {
 
 		assertThat(response.getContentType()).startsWith("text/csv");
 		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;");
-		assertThat(rows.get(0)).containsExactly(AuditExportController.HEADER);
+		assertThat(rows.get(0)).containsExactly(AuditCsv.HEADER);
 		assertThat(rows.subList(1, rows.size()).stream().map((row) -> row.get(0)).toList()).hasSize(30)
 			.isEqualTo(viewIds);
 		assertThat(rows.get(1).get(1)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
