@@ -29,7 +29,8 @@ record DailyChart(int width, int height, List<Bar> bars, List<Label> labels, lon
 		long max = Math.max(1, days.stream().mapToLong(DailyCounts.Day::max).max().orElse(1));
 		List<Bar> bars = new ArrayList<>();
 		List<Label> labels = new ArrayList<>();
-		int labelEvery = Math.max(1, days.size() / 12);
+		// Labels are ~26 px wide and a day is 24: label every other day, fewer on long ranges.
+		int labelEvery = Math.max(2, (days.size() + 11) / 12);
 		for (int i = 0; i < days.size(); i++) {
 			DailyCounts.Day day = days.get(i);
 			long[] values = { day.issued(), day.enrolled(), day.failed(), day.denied() };
