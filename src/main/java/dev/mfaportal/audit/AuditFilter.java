@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,8 +19,6 @@ import org.springframework.util.StringUtils;
  */
 record AuditFilter(String portalUser, String iamUser, String action, String outcome,
 		@DateTimeFormat(iso = ISO.DATE) LocalDate from, @DateTimeFormat(iso = ISO.DATE) LocalDate to, String zone) {
-
-	static final Set<String> OUTCOMES = Set.of("SUCCESS", "FAILURE", "DENIED");
 
 	AuditFilter {
 		portalUser = blankToNull(portalUser);

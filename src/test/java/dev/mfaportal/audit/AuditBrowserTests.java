@@ -5,7 +5,6 @@ import java.util.UUID;
 import com.microsoft.playwright.Page;
 import dev.mfaportal.BrowserSupport;
 import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import org.junit.jupiter.api.Test;
