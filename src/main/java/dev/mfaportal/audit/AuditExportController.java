@@ -47,7 +47,7 @@ class AuditExportController {
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
 		AuditCsv.header(out);
 		try {
-			this.queries.forEach(filter, (row) -> AuditCsv.row(out, row));
+			this.queries.forEach(filter, AuditCsv.COLUMNS, (rs) -> AuditCsv.row(out, rs));
 		}
 		catch (UncheckedIOException ex) {
 			// The admin's browser went away mid-download: hand the container its IOException back.

@@ -2,11 +2,11 @@ package dev.mfaportal.audit;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,13 +23,13 @@ class AuditQueries implements AuditHistory {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcClient streaming;
+	private final NamedParameterJdbcTemplate streaming;
 
 	private final TransactionTemplate readOnly;
 
 	AuditQueries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
-		this.streaming = JdbcClient.create(ChainVerifier.streamingTemplate(dataSource));
+		this.streaming = new NamedParameterJdbcTemplate(ChainVerifier.streamingTemplate(dataSource));
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 	}
@@ -64,18 +64,14 @@ class AuditQueries implements AuditHistory {
 			.optional();
 	}
 
-	/** Hands every matching row, in page order, to {@code sink} without holding them all. */
-	void forEach(AuditFilter filter, Consumer<AuditRow> sink) {
+	/**
+	 * Hands every matching row, in page order, to {@code handler}, selecting {@code columns}; rows come from a
+	 * cursor {@link ChainVerifier#FETCH_SIZE} at a time, so none are held.
+	 */
+	void forEach(AuditFilter filter, String columns, RowCallbackHandler handler) {
 		AuditWhere where = AuditWhere.of(filter);
-		this.readOnly.executeWithoutResult((status) -> {
-			try (Stream<AuditRow> rows = this.streaming
-				.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE " + where.sql() + ORDER)
-				.params(where.params())
-				.query(AuditRow.MAPPER)
-				.stream()) {
-				rows.forEach(sink);
-			}
-		});
+		this.readOnly.executeWithoutResult((status) -> this.streaming.query(
+				"SELECT " + columns + " FROM audit_event WHERE " + where.sql() + ORDER, where.params(), handler));
 	}
 
 	@Override

@@ -22,6 +22,11 @@ record AuditWhere(String sql, Map<String, Object> params) {
 
 	/** The filter, but over the days {@code from} to {@code to} inclusive (either open when null). */
 	static AuditWhere of(AuditFilter filter, LocalDate from, LocalDate to) {
+		return of(filter, from, to, "occurred_at");
+	}
+
+	/** The same, with the time range on {@code timeColumn} (the hourly roll-up's {@code hour}). */
+	static AuditWhere of(AuditFilter filter, LocalDate from, LocalDate to, String timeColumn) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
 		equal(conditions, params, "portal_user", "portalUser", filter.portalUser());
@@ -30,11 +35,11 @@ record AuditWhere(String sql, Map<String, Object> params) {
 		equal(conditions, params, "outcome", "outcome", filter.outcome());
 		ZoneId zone = filter.zoneId();
 		if (from != null) {
-			conditions.add("occurred_at >= :fromAt");
+			conditions.add(timeColumn + " >= :fromAt");
 			params.put("fromAt", startOf(from, zone));
 		}
 		if (to != null) {
-			conditions.add("occurred_at < :toAt");
+			conditions.add(timeColumn + " < :toAt");
 			params.put("toAt", startOf(to.plusDays(1), zone));
 		}
 		String sql = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
