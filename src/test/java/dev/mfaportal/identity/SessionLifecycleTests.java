@@ -15,7 +15,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them (S10, S11, S26): MockMvc cannot show cookie attributes or a session row.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
 class SessionLifecycleTests {
-
-	// The home page is not under test here; the sign-in pages are.
-	@MockitoBean
-	MfaDevices mfaDevices;
 
 	@LocalServerPort
 	int port;
@@ -81,9 +76,28 @@ class SessionLifecycleTests {
 	}
 
 	@Test
+	void idleTimeoutIsTheConfiguredOne() throws Exception {
+		String id = sessionId(signIn("alice"));
+		Integer idleSeconds = this.jdbc.sql("select max_inactive_interval from spring_session where session_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+		assertThat(idleSeconds).isEqualTo(30 * 60);
+	}
+
+	@Test
 	void logoutByGetLeavesTheSessionSignedIn() throws Exception {
 		String session = signIn("bob");
 		assertThat(get("/logout", session).statusCode()).isEqualTo(404);
+		assertThat(get("/reauthenticate", session).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void postWithoutCsrfTokenGetsTheFriendlyForbiddenPage() throws Exception {
+		String session = signIn("bob");
+		HttpResponse<String> refused = post("/logout", session, Map.of());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(refused.body()).selectFirst("h1").text()).isEqualTo("Not allowed");
 		assertThat(get("/reauthenticate", session).statusCode()).isEqualTo(200);
 	}
 
@@ -104,6 +118,23 @@ class SessionLifecycleTests {
 		assertThat(missing.body()).doesNotContain("Exception", "at org.", "Whitelabel");
 	}
 
+	@Test
+	void signInWhenTooManyFailuresThenRefusedForAWhile() throws Exception {
+		String guessed = "mallory-" + java.util.UUID.randomUUID();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(location(attemptSignIn(guessed, "guess-" + attempt))).isEqualTo("/login?error");
+		}
+		assertThat(location(attemptSignIn(guessed, "guess-6"))).isEqualTo("/login?locked");
+		assertThat(Jsoup.parse(get("/login?locked", null).body()).selectFirst("[role=alert]").text())
+			.contains("Too many failed sign-ins");
+	}
+
+	HttpResponse<String> attemptSignIn(String username, String password) throws Exception {
+		HttpResponse<String> login = get("/login", null);
+		return post("/login", cookieValue(sessionSetCookie(login)),
+				Map.of("username", username, "password", password, "_csrf", csrf(login.body())));
+	}
+
 	String signIn(String username) throws Exception {
 		HttpResponse<String> login = get("/login", null);
 		HttpResponse<String> signedIn = post("/login", cookieValue(sessionSetCookie(login)),
@@ -112,9 +143,13 @@ class SessionLifecycleTests {
 		return cookieValue(sessionSetCookie(signedIn));
 	}
 
+	static String sessionId(String cookieValue) {
+		// Spring Session's cookie carries the session id in Base64.
+		return new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
+	}
+
 	int sessionRows(String cookieValue) {
-		String id = new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
-		return this.jdbc.sql("select count(*) from spring_session where session_id = ?").param(id)
+		return this.jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId(cookieValue))
 			.query(Integer.class)
 			.single();
 	}
@@ -134,6 +169,7 @@ class SessionLifecycleTests {
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
 			.header("Cookie", "SESSION=" + session)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
