@@ -118,7 +118,11 @@ class AuditViewControllerTests {
 			.iamUser(iamUser));
 		this.auditLog.record(AuditEvent.of("enrollment.started", AuditOutcome.SUCCESS).portalUser("x").iamUser("other"));
 
-		assertThat(ids(page("/admin/audit?iamUser=" + iamUser))).containsExactly(theirs);
+		Document page = page("/admin/audit?iamUser=" + iamUser);
+
+		assertThat(ids(page)).containsExactly(theirs);
+		assertThat(page.selectFirst("tr[data-audit-id] a.helpdesk-link").attr("href"))
+			.isEqualTo("/admin/employees/" + iamUser);
 	}
 
 	@Test
