@@ -23,10 +23,11 @@ class AuditViewController {
 
 	/** Offered as suggestions in the action filter; any action can still be typed. */
 	static final List<String> KNOWN_ACTIONS = List.of("signin.succeeded", "signin.failed", "access.denied",
-			"enrollment.started", "enrollment.activated", "enrollment.activation-failed", "enrollment.cancelled",
-			"enrollment.swept", "enrollment.resynced", "enrollment.removed", "credentials.issued",
-			"credentials.failed", "credentials.denied", "helpdesk.device-removal-started", "helpdesk.device-removed",
-			"helpdesk.device-removal-failed", "admin.audit-exported");
+			"enrollment.started", "enrollment.start-failed", "enrollment.activated", "enrollment.activation-failed",
+			"enrollment.cancelled", "enrollment.cancel-failed", "enrollment.swept", "enrollment.resynced",
+			"enrollment.resync-failed", "enrollment.removed", "enrollment.remove-failed", "credentials.issued",
+			"helpdesk.device-removal-started", "helpdesk.device-removed", "helpdesk.device-removal-failed",
+			"admin.audit-exported");
 
 	private final AuditQueries queries;
 
