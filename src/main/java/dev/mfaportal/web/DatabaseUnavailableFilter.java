@@ -1,6 +1,7 @@
 package dev.mfaportal.web;
 
 import java.io.IOException;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
