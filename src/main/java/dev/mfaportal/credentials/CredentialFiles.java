@@ -24,6 +24,10 @@ class CredentialFiles {
 		this.region = (region == null || region.isBlank()) ? null : region;
 	}
 
+	String profileName() {
+		return this.profileName;
+	}
+
 	String render(CredentialFormat format, IssuedSession session) {
 		return switch (format) {
 			case BASH -> shell(session, "# ", "export %s=%s", CredentialFiles::posix);

@@ -35,11 +35,12 @@ enum CredentialFormat {
 		this.mediaType = mediaType;
 	}
 
-	String id() {
+	// Public so that the result page template can read them.
+	public String id() {
 		return this.id;
 	}
 
-	String fileName() {
+	public String fileName() {
 		return this.fileName;
 	}
 

@@ -91,6 +91,7 @@ class CredentialsController {
 		model.addAttribute("expiration", CredentialFiles.iso(session.expiration()));
 		model.addAttribute("lifetime", DurationChoices.describe(session.lifetime()));
 		model.addAttribute("files", texts);
+		model.addAttribute("profileName", this.files.profileName());
 		model.addAttribute("sealed", this.seal.seal(session));
 		return ISSUED_VIEW;
 	}
