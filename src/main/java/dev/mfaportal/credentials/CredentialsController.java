@@ -1,12 +1,15 @@
 package dev.mfaportal.credentials;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.identity.Employee;
 
@@ -96,11 +99,28 @@ class CredentialsController {
 		return ISSUED_VIEW;
 	}
 
+	@ModelAttribute("devicesUnavailable")
+	boolean devicesAvailableUnlessSaidOtherwise() {
+		return false;
+	}
+
 	private String showForm(Employee employee, CredentialsForm form, Model model, HttpServletResponse response) {
 		// The form page never carries a secret, but its error answers follow the result page's rule.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("credentialsForm", form);
-		model.addAttribute("devices", this.mfaDevices.listAssigned(employee.iamUserName()));
+		List<MfaDevice> devices;
+		try {
+			devices = this.mfaDevices.listAssigned(employee.iamUserName());
+		}
+		catch (AwsCallException ex) {
+			// The page still answers (S28): it says AWS is not answering instead of offering a form.
+			devices = List.of();
+			model.addAttribute("devicesUnavailable", true);
+			if (response.getStatus() < 400) {
+				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			}
+		}
+		model.addAttribute("devices", devices);
 		model.addAttribute("durationOptions", this.durations.options());
 		return FORM_VIEW;
 	}
