@@ -47,6 +47,7 @@ class CredentialsIssuer {
 
 	/**
 	 * @throws IssueRefusedException with the reason, already audited, when nothing may be shown
+	 * @throws TooManyAttemptsException (audited) when the employee or the IP has had too many wrong codes
 	 */
 	IssuedSession issue(Employee employee, IssueRequest request, String sourceIp) {
 		try {
@@ -63,7 +64,8 @@ class CredentialsIssuer {
 		}
 		catch (TooManyAttemptsException ex) {
 			record(IssuanceEvents.denied(employee, request, "too-many-attempts"));
-			throw new IssueRefusedException(Refusal.TOO_MANY_ATTEMPTS, ex, ex.retryAt());
+			// The guard module's shared 429 page (with Retry-After) answers it, as for every code form.
+			throw ex;
 		}
 		ensureOwnDevice(employee, request);
 		try {

@@ -8,8 +8,6 @@ import org.springframework.http.HttpStatus;
  */
 enum Refusal {
 
-	TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, null, "credentials.error.too-many-attempts"),
-
 	NOT_YOUR_DEVICE(HttpStatus.FORBIDDEN, "serialNumber", "credentials.error.not-your-device"),
 
 	CODE_ALREADY_USED(HttpStatus.BAD_REQUEST, "tokenCode", "credentials.error.code-used"),

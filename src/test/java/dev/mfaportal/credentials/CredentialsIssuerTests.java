@@ -117,7 +117,8 @@ class CredentialsIssuerTests {
 	void issueWhenTooManyAttemptsThenDeniedWithoutAnyAwsCall() {
 		willThrow(new TooManyAttemptsException(NOW.plusSeconds(600))).given(this.codeGuard)
 			.ensureAllowed("alice", "10.0.0.1");
-		assertRefused(Refusal.TOO_MANY_ATTEMPTS);
+		assertThatExceptionOfType(TooManyAttemptsException.class)
+			.isThrownBy(() -> this.issuer.issue(ALICE, this.request, "10.0.0.1"));
 		verifyNoInteractions(this.mfaDevices, this.sessionTokens);
 		verify(this.auditLog).record(denied("too-many-attempts"));
 	}
