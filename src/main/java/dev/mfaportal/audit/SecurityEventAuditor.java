@@ -1,0 +1,65 @@
+package dev.mfaportal.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records sign-ins, failed sign-ins and refused requests (S13, S22) from the events Spring Security publishes
+ * for the identity module's filter chain, so no security code has to call the audit log itself.
+ */
+@Component
+class SecurityEventAuditor {
+
+	static final int PATH_MAX_LENGTH = 2048;
+
+	private final AuditLog auditLog;
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	SecurityEventAuditor(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@EventListener
+	void signedIn(AuthenticationSuccessEvent event) {
+		Authentication authentication = event.getAuthentication();
+		// Remembered logins re-authenticate silently on later visits: not a sign-in a person made.
+		if (this.trust.isRememberMe(authentication)) {
+			return;
+		}
+		this.auditLog.record(AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS)
+			.portalUser(authentication.getName()));
+	}
+
+	@EventListener
+	void signInFailed(AbstractAuthenticationFailureEvent event) {
+		// The name is whatever was typed (never the password); JdbcAuditLog caps its length.
+		this.auditLog.record(AuditEvent.of("signin.failed", AuditOutcome.FAILURE)
+			.portalUser(event.getAuthentication().getName())
+			.detail("reason", event.getException().getClass().getSimpleName()));
+	}
+
+	@EventListener
+	void denied(AuthorizationDeniedEvent<?> event) {
+		Authentication authentication = event.getAuthentication().get();
+		// An anonymous visitor is sent to the sign-in page, not refused: that is no denial worth a row.
+		if (authentication == null || this.trust.isAnonymous(authentication)) {
+			return;
+		}
+		AuditEvent denial = AuditEvent.of("access.denied", AuditOutcome.DENIED).portalUser(authentication.getName());
+		if (event.getObject() instanceof HttpServletRequest request) {
+			denial = denial.detail("method", request.getMethod())
+				.detail("path", RequestOrigin.truncate(request.getRequestURI(), PATH_MAX_LENGTH));
+		}
+		this.auditLog.record(denial);
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.mfaportal.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may sign in and how long a sign-in counts.
+ *
+ * @param accounts local accounts; empty means nobody can sign in (an OIDC login can replace them later)
+ * @param reauthenticationWindow how long after a sign-in a sensitive action needs no fresh password
+ * @param absoluteSessionTimeout how long a session lives after sign-in, however active it is (S11)
+ */
+@Validated
+@ConfigurationProperties("portal.identity")
+record IdentityProperties(@Valid @DefaultValue List<Account> accounts,
+		@NotNull @DefaultValue("10m") Duration reauthenticationWindow,
+		@NotNull @DefaultValue("12h") Duration absoluteSessionTimeout) {
+
+	/**
+	 * One local account.
+	 *
+	 * @param username the login name
+	 * @param password the password's hash in {@code DelegatingPasswordEncoder} form, e.g. <code>{bcrypt}$2a$10$...</code>
+	 * @param displayName how the portal greets them; the username when blank
+	 * @param iamUser the IAM user this login acts on; IAM's own name rule
+	 * @param roles portal roles without {@code ROLE_}, {@code EMPLOYEE} when not given
+	 */
+	record Account(@NotBlank String username, @NotBlank String password, String displayName,
+			@NotBlank @Pattern(regexp = "[\\w+=,.@-]+") String iamUser, @DefaultValue("EMPLOYEE") Set<String> roles) {
+
+		Employee toEmployee() {
+			String name = (this.displayName == null || this.displayName.isBlank()) ? this.username : this.displayName;
+			return new Employee(this.username, name, this.iamUser, this.roles);
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.mfaportal.web;
+
+import java.util.Map;
+
+import dev.mfaportal.aws.AwsCallException;
+
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Boot's error attributes plus the AWS request id when an AWS call caused the error, so support can find
+ * the call (S27). Nothing else from the exception reaches the page: its message may hold AWS internals.
+ */
+@Component
+class PortalErrorAttributes extends DefaultErrorAttributes {
+
+	static final String AWS_REQUEST_ID = "awsRequestId";
+
+	@Override
+	public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
+		Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
+		for (Throwable error = getError(webRequest); error != null; error = error.getCause()) {
+			if (error instanceof AwsCallException aws) {
+				if (aws.requestId() != null) {
+					attributes.put(AWS_REQUEST_ID, aws.requestId());
+				}
+				break;
+			}
+			if (error.getCause() == error) {
+				break;
+			}
+		}
+		return attributes;
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.mfaportal.audit;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Test access to audit_event behind the application's back, as an attacker or a careless DBA with superuser
+ * rights would have it: {@code session_replication_role = replica} switches the append-only trigger off for
+ * one transaction. Whatever a test tampers with it must put back, because every test shares one database.
+ */
+final class AuditTestRows {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	AuditTestRows(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	AuditRow find(long id) {
+		return this.jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE id = ?")
+			.param(id)
+			.query(AuditRow.MAPPER)
+			.single();
+	}
+
+	List<AuditRow> after(long id) {
+		return this.jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE id > ? ORDER BY id")
+			.param(id)
+			.query(AuditRow.MAPPER)
+			.list();
+	}
+
+	long maxId() {
+		return this.jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+	}
+
+	/** Runs SQL with the trigger switched off, committed. */
+	void tamper(String sql, Object... params) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			this.jdbc.sql(sql).params(params).update();
+		});
+	}
+
+	/** Puts a deleted row back exactly as it was. */
+	void restore(AuditRow row) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			this.jdbc.sql("""
+					INSERT INTO audit_event (id, occurred_at, portal_user, iam_user, action, outcome, source_ip,
+						user_agent, mfa_serial, access_key_id, expires_at, aws_request_id, detail, prev_hash, row_hash)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+					""")
+				.params(row.id(), utc(row.occurredAt()), row.portalUser(), row.iamUser(), row.action(),
+						row.outcome(), row.sourceIp(), row.userAgent(), row.mfaSerial(), row.accessKeyId(),
+						utc(row.expiresAt()), row.awsRequestId(), AuditRow.detailJson(row.detail()), row.prevHash(),
+						row.rowHash())
+				.update();
+		});
+	}
+
+	private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+		return (instant != null) ? instant.atOffset(java.time.ZoneOffset.UTC) : null;
+	}
+
+}

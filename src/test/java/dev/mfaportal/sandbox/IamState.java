@@ -1,0 +1,126 @@
+package dev.mfaportal.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The IAM side of the sandbox account: its users and virtual MFA devices. Callers hold the account's
+ * lock; this class is not thread-safe on its own.
+ */
+final class IamState {
+
+	static final int DEVICES_PER_USER = 8;
+
+	private final String accountId;
+
+	private final Map<String, User> users = new LinkedHashMap<>();
+
+	private final Map<String, Device> devices = new LinkedHashMap<>();
+
+	IamState(String accountId) {
+		this.accountId = accountId;
+	}
+
+	String accountId() {
+		return this.accountId;
+	}
+
+	void addUser(String name, String userId) {
+		this.users.put(name, new User(name, userId, "arn:aws:iam::" + this.accountId + ":user/" + name,
+				Instant.parse("2024-01-01T00:00:00Z")));
+	}
+
+	Optional<User> user(String name) {
+		return Optional.ofNullable(this.users.get(name));
+	}
+
+	User existingUser(String name) {
+		return user(name).orElseThrow(
+				() -> SandboxAwsError.noSuchEntity("The user with name " + name + " cannot be found."));
+	}
+
+	List<User> users() {
+		return List.copyOf(this.users.values());
+	}
+
+	Optional<Device> device(String serial) {
+		return Optional.ofNullable(this.devices.get(serial));
+	}
+
+	Device existingDevice(String serial) {
+		return device(serial).orElseThrow(() -> SandboxAwsError
+			.noSuchEntity("VirtualMFADevice with serial number " + serial + " doesn't exist."));
+	}
+
+	Device addDevice(String path, String name, String seed) {
+		String serial = "arn:aws:iam::" + this.accountId + ":mfa" + path + name;
+		if (this.devices.containsKey(serial)) {
+			throw SandboxAwsError.alreadyExists("MFADevice entity at the same path and name already exists.");
+		}
+		Device device = new Device(serial, name, seed);
+		this.devices.put(serial, device);
+		return device;
+	}
+
+	void removeDevice(String serial) {
+		this.devices.remove(serial);
+	}
+
+	List<Device> devices() {
+		return new ArrayList<>(this.devices.values());
+	}
+
+	List<Device> devicesOf(String userName) {
+		return this.devices.values().stream().filter((device) -> userName.equals(device.userName)).toList();
+	}
+
+	void clearDevices() {
+		this.devices.clear();
+	}
+
+	/**
+	 * An IAM user.
+	 */
+	record User(String name, String userId, String arn, Instant created) {
+	}
+
+	/**
+	 * A virtual MFA device: its seed, to whom it is assigned, its tags (keys are case-sensitive) and the
+	 * TOTP bookkeeping AWS keeps per device (the last step it accepted and the clock drift it learnt).
+	 */
+	static final class Device {
+
+		final String serial;
+
+		final String name;
+
+		final String seed;
+
+		final TreeMap<String, String> tags = new TreeMap<>();
+
+		String userName;
+
+		Instant enableDate;
+
+		long lastAcceptedStep = Long.MIN_VALUE;
+
+		long driftSteps;
+
+		Device(String serial, String name, String seed) {
+			this.serial = serial;
+			this.name = name;
+			this.seed = seed;
+		}
+
+		boolean assigned() {
+			return this.userName != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.mfaportal.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * Serves one awsQuery request: logs it, applies the armed faults, verifies the signature, runs the action
+ * under the account's lock and writes the XML answer (or AWS's error envelope) with {@code x-amzn-RequestId}.
+ * The JDK server sets an accurate {@code Date} header itself, which the SDK's clock-skew logic relies on.
+ */
+final class SandboxHttpHandler implements HttpHandler {
+
+	static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+	static final String STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+	private final Map<String, Action> iamActions;
+
+	private final Map<String, Action> stsActions;
+
+	private final SigV4Verifier verifier;
+
+	private final Faults faults;
+
+	private final Queue<SandboxRequest> log;
+
+	private final Object lock;
+
+	SandboxHttpHandler(Map<String, Action> iamActions, Map<String, Action> stsActions, SigV4Verifier verifier,
+			Faults faults, Queue<SandboxRequest> log, Object lock) {
+		this.iamActions = iamActions;
+		this.stsActions = stsActions;
+		this.verifier = verifier;
+		this.faults = faults;
+		this.log = log;
+		this.lock = lock;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			FormParams params = new FormParams(new String(body, StandardCharsets.UTF_8));
+			String action = params.get("Action");
+			this.log.add(new SandboxRequest(Instant.now(), action, SigV4Verifier.claimedKeyId(exchange.getRequestHeaders())));
+			boolean sts = this.stsActions.containsKey(action) || "2011-06-15".equals(params.get("Version"));
+			String namespace = sts ? STS_NAMESPACE : IAM_NAMESPACE;
+			String requestId = UUID.randomUUID().toString();
+			try {
+				if (!applyFaults(action, sts)) {
+					return;
+				}
+				AccessKeys.Key caller = this.verifier.verify(exchange.getRequestMethod(),
+						exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+						exchange.getRequestHeaders(), body);
+				String result = run(action, sts, caller, params);
+				respond(exchange, 200, requestId, Xml.success(namespace, action, result, requestId));
+			}
+			catch (SandboxAwsError error) {
+				respond(exchange, error.status(), requestId, Xml.error(namespace, error, requestId));
+			}
+		}
+	}
+
+	/** Sleeps for latency faults, throws for error faults; false when the connection is to be dropped. */
+	private boolean applyFaults(String action, boolean sts) {
+		List<SandboxFault> applicable = this.faults.take(action);
+		for (SandboxFault fault : applicable) {
+			if (fault.kind() == SandboxFault.Kind.LATENCY) {
+				sleep(fault);
+			}
+		}
+		for (SandboxFault fault : applicable) {
+			switch (fault.kind()) {
+				case DROPPED_CONNECTION -> {
+					return false;
+				}
+				case THROTTLING -> throw SandboxAwsError.throttling();
+				case SERVICE_FAILURE -> throw SandboxAwsError.serviceFailure(sts ? "InternalFailure" : "ServiceFailure");
+				default -> {
+				}
+			}
+		}
+		return true;
+	}
+
+	private static void sleep(SandboxFault fault) {
+		try {
+			Thread.sleep(fault.latency().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private String run(String action, boolean sts, AccessKeys.Key caller, FormParams params) {
+		if (caller.session() && caller.expiration().isBefore(Instant.now())) {
+			throw SandboxAwsError.expiredToken();
+		}
+		Action handler = (sts ? this.stsActions : this.iamActions).get(action);
+		if (handler == null) {
+			throw new SandboxAwsError(400, "InvalidAction",
+					"Could not find operation " + action + " for version " + params.get("Version"));
+		}
+		if (!sts && caller.session() && !caller.mfa()) {
+			// A session from GetSessionToken without MFA cannot call IAM at all.
+			throw SandboxAwsError.invalidClientTokenId();
+		}
+		synchronized (this.lock) {
+			return handler.handle(caller, params);
+		}
+	}
+
+	private static void respond(HttpExchange exchange, int status, String requestId, String xml) throws IOException {
+		byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "text/xml");
+		exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The sandbox AWS account (test scope): an in-process awsQuery server for the IAM and STS actions the
+ * portal uses, behaving like AWS where the portal depends on it (TOTP, limits, conflicts, access keys,
+ * error envelopes) and able to inject faults. {@link dev.mfaportal.sandbox.SandboxAwsConfiguration} wires
+ * it into a Spring context; {@link dev.mfaportal.sandbox.SandboxAccount} is what tests talk to.
+ */
+package dev.mfaportal.sandbox;
