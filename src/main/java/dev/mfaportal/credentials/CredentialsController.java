@@ -90,7 +90,7 @@ class CredentialsController {
 		for (CredentialFormat format : CredentialFormat.values()) {
 			texts.put(format, this.files.render(format, session));
 		}
-		model.addAttribute("session", session);
+		model.addAttribute("issued", session);
 		model.addAttribute("expiration", CredentialFiles.iso(session.expiration()));
 		model.addAttribute("lifetime", DurationChoices.describe(session.lifetime()));
 		model.addAttribute("files", texts);
