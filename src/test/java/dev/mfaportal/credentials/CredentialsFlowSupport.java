@@ -26,13 +26,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The running portal (real HTTP, PostgreSQL, the sandbox AWS account) for the credentials flow tests.
- * Loggers run at DEBUG so that S2 can be checked on what they wrote; AWS SDK wire logging stays off.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.dev.mfaportal=DEBUG", "logging.level.org.springframework.web=DEBUG",
-				"logging.level.org.springframework.security=DEBUG", "logging.level.software.amazon.awssdk=DEBUG",
-				"logging.level.org.apache.hc.client5.http.wire=OFF", "logging.level.org.apache.http.wire=OFF",
-				"portal.credentials.region=eu-central-1" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "portal.credentials.region=eu-central-1")
 @Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
 abstract class CredentialsFlowSupport {
 

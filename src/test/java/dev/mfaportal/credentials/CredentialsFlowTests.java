@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -57,6 +59,19 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 	@Test
 	void issueWithAlicesKeyThenEveryFormatCarriesTheSessionAndExpiryMatchesTheDuration(CapturedOutput output)
 			throws Exception {
+		// S2 holds "with all loggers at DEBUG": the root logger is, for this test; loggers the application
+		// pins explicitly (the AWS SDK's, whose signer prints signed headers) keep their level.
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.DEBUG);
+		try {
+			issueAndCheckEveryFormat(output);
+		}
+		finally {
+			logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+		}
+	}
+
+	private void issueAndCheckEveryFormat(CapturedOutput output) throws Exception {
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
 		String code = this.sandbox.devices().freshCode(serial);

@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class PortalClient {
 
+	// As a browser asks: error pages then come as HTML, not as Boot's JSON error body.
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private final String base;
 
 	private final HttpClient http;
@@ -55,7 +58,7 @@ final class PortalClient {
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", BROWSER_ACCEPT).GET().build());
 	}
 
 	HttpResponse<String> post(String path, Map<String, String> form) {
@@ -65,6 +68,7 @@ final class PortalClient {
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", BROWSER_ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
