@@ -43,7 +43,8 @@ public class SandboxAwsConfiguration {
 				SandboxAccount.PORTAL_SECRET_ACCESS_KEY);
 	}
 
-	@Bean
+	/** Shared across contexts, so a closing context must not stop it (it is AutoCloseable). */
+	@Bean(destroyMethod = "")
 	SandboxAccount sandboxAccount() {
 		return sandbox();
 	}

@@ -23,6 +23,9 @@ class SandboxAwsConfigurationTests {
 			assertThat(first.getEnvironment().getProperty("portal.aws.secret-access-key"))
 				.isEqualTo(SandboxAccount.PORTAL_SECRET_ACCESS_KEY);
 		}));
+		assertThat(new SandboxClients(SandboxAwsConfiguration.sandbox()).portalIam().listAccountAliases().accountAliases())
+			.as("the shared sandbox outlives the contexts that used it")
+			.containsExactly(SandboxAccount.ACCOUNT_ALIAS);
 	}
 
 }

@@ -78,11 +78,6 @@ class ErrorPagesTests {
 	}
 
 	@Test
-	void tooManyRequestsPageIsFriendly() throws Exception {
-		assertThat(errorPage(429, null).selectFirst("h1").text()).isEqualTo("Too many attempts");
-	}
-
-	@Test
 	void otherClientErrorsUseTheGenericPage() throws Exception {
 		assertThat(errorPage(400, null).selectFirst("h1").text()).isEqualTo("That did not work");
 	}

@@ -1,0 +1,60 @@
+package dev.mfaportal;
+
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mfaportal.sandbox.SandboxAccount;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * What the local demo adds to the real application: the sandbox AWS account and an embedded PostgreSQL,
+ * both in-process, so a JDK is all a developer needs. Test scope only: the jar never contains it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(SandboxAwsConfiguration.class)
+class LocalDemoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(LocalDemoConfiguration.class);
+
+	/**
+	 * Points the DataSource at the embedded PostgreSQL before anything binds it. A property source rather
+	 * than a {@code DynamicPropertyRegistrar}, which only the test framework applies.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor embeddedPostgresProperties(ConfigurableEnvironment environment) {
+		return (beanFactory) -> environment.getPropertySources()
+			.addFirst(new MapPropertySource("localDemoDatabase",
+					Map.of("spring.datasource.url",
+							TestDatabaseConfiguration.SharedEmbeddedPostgres.get().getJdbcUrl("postgres", "postgres"),
+							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> demoBanner(ConfigurableEnvironment environment) {
+		return (event) -> logger.info("""
+
+				========================================================================
+				  MFA Portal (local demo) is running on http://localhost:%s/
+				  Sign in as alice/alice or bob/bob (employees), admin/admin (admin).
+				  Sandbox AWS account %s; access keys for the credentials page:
+				    alice  %s / %s
+				    bob    %s / %s
+				  PostgreSQL (embedded) and the sandbox stop when you press Ctrl+C.
+				========================================================================
+				""".formatted(environment.getProperty("local.server.port", "8080"), SandboxAccount.ACCOUNT_ID,
+				SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY,
+				SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY));
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.mfaportal.aws;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.mfaportal.sandbox.SandboxAccount;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AwsClientConfigurationTests {
+
+	private static final String SDK_ENDPOINT_PROPERTY = "aws.endpointUrl";
+
+	private final SandboxAccount account = SandboxAwsConfiguration.sandbox();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(AwsClientConfiguration.class, CachedAwsAccount.class, SandboxAwsConfiguration.class);
+
+	@BeforeEach
+	@AfterEach
+	void reset() {
+		System.clearProperty(SDK_ENDPOINT_PROPERTY);
+		this.account.reset();
+	}
+
+	private static AwsProperties properties(URI portalEndpoint) {
+		return new AwsProperties("us-east-1", portalEndpoint, null, null, Duration.ofSeconds(10), Duration.ofSeconds(4), 3,
+				SandboxAccount.PORTAL_ACCESS_KEY_ID, Secret.of(SandboxAccount.PORTAL_SECRET_ACCESS_KEY));
+	}
+
+	/** Without portal.aws.endpoint the SDK's own setting (AWS_ENDPOINT_URL, here as its system property) is used. */
+	@Test
+	void sdkEndpointSettingIsHonouredWhenNoPortalEndpointIsSet() {
+		System.setProperty(SDK_ENDPOINT_PROPERTY, this.account.endpoint().toString());
+		AwsClientConfiguration configuration = new AwsClientConfiguration();
+		try (IamClient iam = configuration.iamClient(properties(null)); StsClient sts = configuration.stsClient(properties(null))) {
+			assertThat(iam.listAccountAliases().accountAliases()).containsExactly(SandboxAccount.ACCOUNT_ALIAS);
+			assertThat(sts.getCallerIdentity().arn()).endsWith(":user/" + SandboxAccount.PORTAL_USER);
+		}
+		assertThat(this.account.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void portalEndpointTakesPrecedenceOverTheSdkSetting() {
+		System.setProperty(SDK_ENDPOINT_PROPERTY, "http://127.0.0.1:9");
+		try (IamClient iam = new AwsClientConfiguration().iamClient(properties(this.account.endpoint()))) {
+			assertThat(iam.listAccountAliases().accountAliases()).containsExactly(SandboxAccount.ACCOUNT_ALIAS);
+		}
+	}
+
+	@Test
+	void contextBindsPortalAwsPropertiesWithDefaults() {
+		this.runner.run((context) -> {
+			AwsProperties properties = context.getBean(AwsProperties.class);
+			assertThat(properties.apiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.apiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(4));
+			assertThat(properties.maxAttempts()).isEqualTo(3);
+			assertThat(properties.toString()).doesNotContain(SandboxAccount.PORTAL_SECRET_ACCESS_KEY);
+			assertThat(context.getBean(AwsAccount.class).displayName()).isEqualTo(SandboxAccount.ACCOUNT_ALIAS);
+		});
+	}
+
+	@Test
+	void maxAttemptsAboveFiveIsRefused() {
+		this.runner.withPropertyValues("portal.aws.max-attempts=6")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("maxAttempts"));
+	}
+
+	@Test
+	void accessKeyIdWithoutSecretIsRefused() {
+		new ApplicationContextRunner().withUserConfiguration(AwsClientConfiguration.class)
+			.withPropertyValues("portal.aws.access-key-id=AKIAEXAMPLE", "portal.aws.region=us-east-1")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("must be set together"));
+	}
+
+}
