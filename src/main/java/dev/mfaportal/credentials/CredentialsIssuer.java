@@ -11,6 +11,7 @@ import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.CallerIdentity;
 import dev.mfaportal.aws.InvalidAccessKeyException;
 import dev.mfaportal.aws.InvalidCodeException;
+import dev.mfaportal.aws.MfaDeviceMismatchException;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
@@ -109,6 +110,12 @@ class CredentialsIssuer {
 	private SessionCredentials getSessionToken(Employee employee, IssueRequest request, String sourceIp) {
 		try {
 			return this.sessionTokens.issue(request.key(), request.serialNumber(), request.code(), request.duration());
+		}
+		catch (MfaDeviceMismatchException ex) {
+			// S9: AWS cannot tie the device to the key's IAM user, most often because the key is someone else's.
+			// The code was not checked, so it is not counted as a wrong one.
+			record(IssuanceEvents.denied(employee, request, "key-not-for-device").awsRequestId(ex.requestId()));
+			throw new IssueRefusedException(Refusal.KEY_NOT_FOR_DEVICE, ex);
 		}
 		catch (InvalidCodeException ex) {
 			this.codeGuard.recordWrongCode(employee.username(), sourceIp);

@@ -16,6 +16,8 @@ enum Refusal {
 
 	INVALID_KEY(HttpStatus.BAD_REQUEST, "accessKeyId", "credentials.error.key-unknown"),
 
+	KEY_NOT_FOR_DEVICE(HttpStatus.FORBIDDEN, "accessKeyId", "credentials.error.key-not-for-device"),
+
 	KEY_OF_ANOTHER_USER(HttpStatus.FORBIDDEN, "accessKeyId", "credentials.error.key-not-yours"),
 
 	DURATION_REJECTED(HttpStatus.BAD_REQUEST, "durationSeconds", "credentials.error.duration-rejected"),

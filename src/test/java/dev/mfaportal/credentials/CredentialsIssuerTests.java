@@ -18,6 +18,7 @@ import dev.mfaportal.aws.CallerIdentity;
 import dev.mfaportal.aws.InvalidAccessKeyException;
 import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
+import dev.mfaportal.aws.MfaDeviceMismatchException;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.OneTimeCode;
 import dev.mfaportal.aws.Secret;
@@ -164,6 +165,16 @@ class CredentialsIssuerTests {
 		verify(this.codeGuard).recordWrongCode("alice", "10.0.0.1");
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
 				&& event.detail().get("reason").equals("wrong-code") && "req-2".equals(event.awsRequestId())));
+	}
+
+	@Test
+	void issueWhenAwsCannotTieTheDeviceToTheKeyThenDeniedAndNoWrongCodeCounted() {
+		given(this.sessionTokens.issue(any(), any(), any(), any()))
+			.willThrow(new MfaDeviceMismatchException("not associated", "AccessDenied", "req-6", null));
+		assertRefused(Refusal.KEY_NOT_FOR_DEVICE);
+		verify(this.codeGuard, never()).recordWrongCode(any(), any());
+		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.denied")
+				&& event.detail().get("reason").equals("key-not-for-device") && "req-6".equals(event.awsRequestId())));
 	}
 
 	@Test

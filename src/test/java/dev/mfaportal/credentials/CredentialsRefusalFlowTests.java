@@ -38,12 +38,14 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 
 		HttpResponse<String> response = issue(alice, fields(serial, code, "3600", BOB_KEY_ID, BOB_SECRET));
 
-		assertNothingShown(response, 400, BOB_SECRET);
+		assertNothingShown(response, 403, BOB_SECRET);
+		assertThat(html(response).text()).contains("Use your own access key");
 		assertThat(this.sandbox.requestCount("GetCallerIdentity")).isEqualTo(callerChecks);
-		assertThat(auditRows("credentials.failed")).singleElement().satisfies((row) -> {
-			assertThat(row).containsEntry("portal_user", "alice").containsEntry("outcome", "FAILURE");
-			assertThat((String) row.get("detail")).contains(BOB_KEY_ID).contains("wrong-code");
+		assertThat(auditRows("credentials.denied")).singleElement().satisfies((row) -> {
+			assertThat(row).containsEntry("portal_user", "alice").containsEntry("outcome", "DENIED");
+			assertThat((String) row.get("detail")).contains(BOB_KEY_ID).contains("key-not-for-device");
 		});
+		assertThat(this.jdbc.sql("SELECT count(*) FROM guard_wrong_code").query(Long.class).single()).isZero();
 		assertThat(auditRows("credentials.issued")).isEmpty();
 	}
 
