@@ -56,25 +56,33 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 		assertThat(form.text()).contains("never stored").contains("one call");
 	}
 
+	/** The issue's full flow: enroll a phone by its QR code, then issue with alice's key and a fresh code. */
 	@Test
-	void issueWithAlicesKeyThenEveryFormatCarriesTheSessionAndExpiryMatchesTheDuration(CapturedOutput output)
+	void issueAfterEnrollingByTheQrThenEveryFormatCarriesTheSessionAndNoSecretIsLeftAnywhere(CapturedOutput output)
 			throws Exception {
 		// S2 holds "with all loggers at DEBUG": the root logger is, for this test; loggers the application
 		// pins explicitly (the AWS SDK's, whose signer prints signed headers) keep their level.
 		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.DEBUG);
 		try {
-			issueAndCheckEveryFormat(output);
+			PortalClient alice = signIn("alice");
+			QrEnrollment phone = QrEnrollment.enroll(alice, "creds-flow");
+			issueAndCheckEveryFormat(output, alice, phone.serial(), phone.nextCode(), phone.seed());
 		}
 		finally {
 			logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
 		}
 	}
 
-	private void issueAndCheckEveryFormat(CapturedOutput output) throws Exception {
+	@Test
+	void issueForADeviceEnabledInAwsThenEveryFormatCarriesTheSession(CapturedOutput output) throws Exception {
 		String serial = newDevice("alice");
-		PortalClient alice = signIn("alice");
-		String code = this.sandbox.devices().freshCode(serial);
+		issueAndCheckEveryFormat(output, signIn("alice"), serial, this.sandbox.devices().freshCode(serial),
+				this.sandbox.devices().seedOf(serial));
+	}
+
+	private void issueAndCheckEveryFormat(CapturedOutput output, PortalClient alice, String serial, String code,
+			String seed) throws Exception {
 		Instant before = Instant.now();
 		HttpResponse<String> response = issue(alice, fields(serial, code, "14400", ALICE_KEY_ID, ALICE_SECRET));
 
@@ -130,7 +138,8 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 			.contains("14400");
 		assertThat(issued.get(0).get("source_ip")).isNotNull();
 
-		assertNoSecretAnywhere(output, code, bash.get("AWS_SECRET_ACCESS_KEY"), bash.get("AWS_SESSION_TOKEN"));
+		assertNoSecretAnywhere(output, code, List.of(ALICE_SECRET, seed, bash.get("AWS_SECRET_ACCESS_KEY"),
+				bash.get("AWS_SESSION_TOKEN")));
 	}
 
 	@Test
@@ -217,9 +226,8 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 				"AWS_CREDENTIAL_EXPIRATION", lines[3], "AWS_REGION", lines[4]);
 	}
 
-	/** S2, S3: neither the logs nor any table hold the code, the long-term secret or the session's secrets. */
-	private void assertNoSecretAnywhere(CapturedOutput output, String code, String sessionSecret, String token) {
-		List<String> secrets = List.of(ALICE_SECRET, sessionSecret, token);
+	/** S1-S3: no log line and no table holds the code, the seed, the long-term secret or the session's. */
+	private void assertNoSecretAnywhere(CapturedOutput output, String code, List<String> secrets) {
 		assertThat(output.getAll()).doesNotContain(secrets.toArray(String[]::new))
 			.doesNotContainPattern("(?<![0-9])" + code + "(?![0-9])");
 		List<String> tables = this.jdbc
