@@ -36,8 +36,10 @@ class AwsClientConfiguration {
 	IamClient iamClient(AwsProperties properties) {
 		IamClientBuilder builder = IamClient.builder();
 		configure(builder, properties, properties.effectiveIamEndpoint());
-		// IAM is global: aws-global is the SDK's name for it, and signs as us-east-1.
-		return builder.region(regionOr(properties, Region.AWS_GLOBAL)).build();
+		// IAM is global: in the aws partition every region (aws-global too) resolves to iam.amazonaws.com. The
+		// fallback is us-east-1 rather than aws-global because with an endpoint override the SDK signs with the
+		// client's region verbatim, and an AWS-compatible endpoint expects a real one.
+		return builder.region(regionOr(properties, Region.US_EAST_1)).build();
 	}
 
 	@Bean(destroyMethod = "close")

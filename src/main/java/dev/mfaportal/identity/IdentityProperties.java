@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,12 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param accounts local accounts; empty means nobody can sign in (an OIDC login can replace them later)
  * @param reauthenticationWindow how long after a sign-in a sensitive action needs no fresh password
  * @param absoluteSessionTimeout how long a session lives after sign-in, however active it is (S11)
+ * @param signInAttempts failed sign-ins for one login within {@code signInLockout} before it is refused (S13)
+ * @param signInLockout the window those failures are counted in, and so how long a lockout lasts at most
  */
 @Validated
 @ConfigurationProperties("portal.identity")
 record IdentityProperties(@Valid @DefaultValue List<Account> accounts,
 		@NotNull @DefaultValue("10m") Duration reauthenticationWindow,
-		@NotNull @DefaultValue("12h") Duration absoluteSessionTimeout) {
+		@NotNull @DefaultValue("12h") Duration absoluteSessionTimeout, @Min(1) @DefaultValue("5") int signInAttempts,
+		@NotNull @DefaultValue("15m") Duration signInLockout) {
 
 	/**
 	 * One local account.

@@ -7,13 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +27,7 @@ class ReauthenticationController {
 
 	private static final String FORM = "identity/reauthenticate";
 
-	private final UserDetailsService users;
-
-	private final PasswordEncoder passwordEncoder;
+	private final SignInPasswords passwords;
 
 	private final AuthenticationEventPublisher authenticationEvents;
 
@@ -40,10 +35,9 @@ class ReauthenticationController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ReauthenticationController(UserDetailsService users, PasswordEncoder passwordEncoder,
+	ReauthenticationController(SignInPasswords passwords,
 			AuthenticationEventPublisher authenticationEvents, ApplicationEventPublisher events) {
-		this.users = users;
-		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
 		this.authenticationEvents = authenticationEvents;
 		this.events = events;
 	}
@@ -59,12 +53,18 @@ class ReauthenticationController {
 			@RequestParam(name = "continue", required = false) String continuePath, Authentication authentication,
 			HttpServletRequest request, Model model) {
 		String target = LocalPaths.orHome(continuePath);
-		if (!passwordMatches(authentication.getName(), password)) {
-			// Counts like a failed sign-in, so audit (and any lockout) sees guesses made here too.
-			this.authenticationEvents.publishAuthenticationFailure(new BadCredentialsException("Wrong password"),
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+			.unauthenticated(authentication.getName(), password);
+		try {
+			// The sign-in check itself, so guesses made here count towards the same lockout (S13).
+			this.passwords.authenticate(attempt);
+		}
+		catch (AuthenticationException ex) {
+			// Audited like a failed sign-in; no password in the event.
+			this.authenticationEvents.publishAuthenticationFailure(ex,
 					UsernamePasswordAuthenticationToken.unauthenticated(authentication.getName(), null));
 			model.addAttribute("continuePath", target);
-			model.addAttribute("wrongPassword", true);
+			model.addAttribute((ex instanceof LockedException) ? "locked" : "wrongPassword", true);
 			return FORM;
 		}
 		// A fresh proof of identity raises what the session may do: give it a new id, as at sign-in.
@@ -76,16 +76,6 @@ class ReauthenticationController {
 		redirect.setExpandUriTemplateVariables(false);
 		redirect.setExposeModelAttributes(false);
 		return redirect;
-	}
-
-	private boolean passwordMatches(String username, String password) {
-		try {
-			UserDetails user = this.users.loadUserByUsername(username);
-			return user.isEnabled() && this.passwordEncoder.matches(password, user.getPassword());
-		}
-		catch (UsernameNotFoundException ex) {
-			return false;
-		}
 	}
 
 }

@@ -1,19 +1,27 @@
 package dev.mfaportal.identity;
 
 import java.time.Clock;
+import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * The portal's one security filter chain: every authorization rule of the portal is readable here.
@@ -27,16 +35,25 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties,
+			SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
 		Clock clock = Clock.systemUTC();
-		RequestCache requestCache = new HttpSessionRequestCache();
-		http.authorizeHttpRequests((authorize) -> authorize
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// Keep "?continue" off the page the employee lands on after sign-in.
+		requestCache.setMatchingRequestParameterName(null);
+		ProviderManager authenticationManager = new ProviderManager(passwords.asProvider());
+		authenticationManager.setAuthenticationEventPublisher(authenticationEvents);
+		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
+		failureHandler.setDefaultFailureUrl("/login?error");
+		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		http.authenticationManager(authenticationManager).authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 				.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/admin/**").hasRole(Employee.ADMIN)
 				.anyRequest().authenticated())
 			.formLogin((login) -> login.loginPage("/login")
 				.successHandler(new SignInSuccessHandler(requestCache, clock))
+				.failureHandler(failureHandler)
 				.permitAll())
 			// With CSRF on, only POST /logout signs out (S8); a GET finds no page.
 			.logout((logout) -> logout.logoutUrl("/logout")
@@ -53,6 +70,18 @@ class SecurityConfiguration {
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
 					SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The password check for sign-in and re-authentication, behind the sign-in throttle (S13). Without a
+	 * database (web slices) there is no throttle.
+	 */
+	@Bean
+	SignInPasswords signInPasswords(UserDetailsService users, PasswordEncoder passwordEncoder,
+			ObjectProvider<SignInThrottle> throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new SignInPasswords(passwords, throttle.getIfAvailable(() -> SignInThrottle.NONE));
 	}
 
 	/** Publishes {@code AuthorizationDeniedEvent} for every refused request, so audit can record it (S22). */

@@ -8,6 +8,7 @@ import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -21,6 +22,8 @@ class AwsClientConfigurationTests {
 
 	private static final String SDK_ENDPOINT_PROPERTY = "aws.endpointUrl";
 
+	private static final String SDK_REGION_PROPERTY = "aws.region";
+
 	private final SandboxAccount account = SandboxAwsConfiguration.sandbox();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -31,6 +34,7 @@ class AwsClientConfigurationTests {
 	@AfterEach
 	void reset() {
 		System.clearProperty(SDK_ENDPOINT_PROPERTY);
+		System.clearProperty(SDK_REGION_PROPERTY);
 		this.account.reset();
 	}
 
@@ -56,6 +60,19 @@ class AwsClientConfigurationTests {
 		System.setProperty(SDK_ENDPOINT_PROPERTY, "http://127.0.0.1:9");
 		try (IamClient iam = new AwsClientConfiguration().iamClient(properties(this.account.endpoint()))) {
 			assertThat(iam.listAccountAliases().accountAliases()).containsExactly(SandboxAccount.ACCOUNT_ALIAS);
+		}
+	}
+
+	/** Without portal.aws.region the SDK's own setting (AWS_REGION, here as its system property) is used. */
+	@Test
+	void sdkRegionSettingIsHonouredWhenNoPortalRegionIsSet() {
+		System.setProperty(SDK_REGION_PROPERTY, "eu-west-1");
+		AwsProperties noRegion = new AwsProperties(null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(4), 3,
+				null, null);
+		assertThat(AwsClientConfiguration.regionOr(noRegion, Region.US_EAST_1)).isEqualTo(Region.EU_WEST_1);
+		assertThat(AwsClientConfiguration.regionOr(properties(null), Region.US_EAST_1)).isEqualTo(Region.US_EAST_1);
+		try (StsClient sts = new AwsClientConfiguration().stsClient(noRegion)) {
+			assertThat(sts.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
 		}
 	}
 

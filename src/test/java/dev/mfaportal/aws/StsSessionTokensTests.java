@@ -93,12 +93,21 @@ class StsSessionTokensTests {
 
 	/** S16: the first attempt times out, and no second request reaches AWS. */
 	@Test
-	void issueIsNeverRetriedEvenWhenTheFirstAttemptTimesOut() throws InterruptedException {
+	void issueIsNeverRetriedEvenWhenTheFirstAttemptTimesOut() {
 		SessionTokens impatient = new SandboxedAws(Duration.ofMillis(300), 3).sessionTokens();
 		this.account.inject(SandboxFault.latency(Duration.ofMillis(1000)).onlyFor("GetSessionToken"));
 		assertThatExceptionOfType(AwsUnavailableException.class)
 			.isThrownBy(() -> impatient.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)));
-		Thread.sleep(1200);
+		// Retries would all have been made before the exception surfaced.
+		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
+	}
+
+	/** S16 again: a connection dropped without an answer is not retried either. */
+	@Test
+	void issueIsNeverRetriedWhenTheConnectionDrops() {
+		this.account.inject(SandboxFault.droppedConnection().onlyFor("GetSessionToken"));
+		assertThatExceptionOfType(AwsUnavailableException.class)
+			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)));
 		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
 	}
 
@@ -106,8 +115,9 @@ class StsSessionTokensTests {
 	@Test
 	void callerOfIsRetriedWhenAttemptsTimeOut() {
 		SessionCredentials session = this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1));
-		SessionTokens impatient = new SandboxedAws(Duration.ofMillis(300), 3).sessionTokens();
-		this.account.inject(SandboxFault.latency(Duration.ofMillis(1000)).onlyFor("GetCallerIdentity").times(2));
+		// The third attempt must answer within the attempt timeout even on a loaded machine, hence a whole second.
+		SessionTokens impatient = new SandboxedAws(Duration.ofMillis(1000), 3).sessionTokens();
+		this.account.inject(SandboxFault.latency(Duration.ofMillis(2500)).onlyFor("GetCallerIdentity").times(2));
 		assertThat(impatient.callerOf(session).iamUserName()).isEqualTo("alice");
 		assertThat(this.account.requestCount("GetCallerIdentity")).isEqualTo(3);
 	}
@@ -119,6 +129,14 @@ class StsSessionTokensTests {
 			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("InternalFailure"));
 		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
+	}
+
+	@Test
+	void callerOfAnExpiredSessionIsInvalidAccessKey() {
+		SessionCredentials session = this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1));
+		this.account.expireSessions();
+		assertThatExceptionOfType(InvalidAccessKeyException.class).isThrownBy(() -> this.tokens.callerOf(session))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("ExpiredToken"));
 	}
 
 }

@@ -98,7 +98,7 @@ class SecurityConfigurationTests {
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(get("https://evil.example/whoami").session(session)).andExpect(status().isFound());
 		this.mvc.perform(post("/login").param("username", "bob").param("password", "bob").with(csrf()).session(session))
-			.andExpect(redirectedUrl("/whoami?continue"));
+			.andExpect(redirectedUrl("/whoami"));
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them (S10, S11, S26): MockMvc cannot show cookie attributes or a session row.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
 class SessionLifecycleTests {
-
-	// The home page is not under test here; the sign-in pages are.
-	@MockitoBean
-	MfaDevices mfaDevices;
 
 	@LocalServerPort
 	int port;
@@ -88,6 +83,15 @@ class SessionLifecycleTests {
 	}
 
 	@Test
+	void postWithoutCsrfTokenGetsTheFriendlyForbiddenPage() throws Exception {
+		String session = signIn("bob");
+		HttpResponse<String> refused = post("/logout", session, Map.of());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(refused.body()).selectFirst("h1").text()).isEqualTo("Not allowed");
+		assertThat(get("/reauthenticate", session).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void responsesCarryTheSecurityHeaders() throws Exception {
 		HttpResponse<String> login = get("/login", null);
 		assertThat(login.headers().firstValue("Content-Security-Policy"))
@@ -102,6 +106,23 @@ class SessionLifecycleTests {
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(Jsoup.parse(missing.body()).selectFirst("h1").text()).isEqualTo("Page not found");
 		assertThat(missing.body()).doesNotContain("Exception", "at org.", "Whitelabel");
+	}
+
+	@Test
+	void signInWhenTooManyFailuresThenRefusedForAWhile() throws Exception {
+		String guessed = "mallory-" + java.util.UUID.randomUUID();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(location(attemptSignIn(guessed, "guess-" + attempt))).isEqualTo("/login?error");
+		}
+		assertThat(location(attemptSignIn(guessed, "guess-6"))).isEqualTo("/login?locked");
+		assertThat(Jsoup.parse(get("/login?locked", null).body()).selectFirst("[role=alert]").text())
+			.contains("Too many failed sign-ins");
+	}
+
+	HttpResponse<String> attemptSignIn(String username, String password) throws Exception {
+		HttpResponse<String> login = get("/login", null);
+		return post("/login", cookieValue(sessionSetCookie(login)),
+				Map.of("username", username, "password", password, "_csrf", csrf(login.body())));
 	}
 
 	String signIn(String username) throws Exception {
@@ -134,6 +155,7 @@ class SessionLifecycleTests {
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
 			.header("Cookie", "SESSION=" + session)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();

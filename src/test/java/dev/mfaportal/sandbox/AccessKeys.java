@@ -37,6 +37,11 @@ final class AccessKeys {
 		return Optional.ofNullable(this.keys.get(accessKeyId));
 	}
 
+	void expireSessions(Instant at) {
+		this.keys.replaceAll((id, key) -> key.session()
+				? new Key(id, key.userName(), key.secret(), key.sessionToken(), at, key.mfa()) : key);
+	}
+
 	void removeSessions() {
 		this.keys.values().removeIf(Key::session);
 	}

@@ -1,9 +1,5 @@
 package dev.mfaportal.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * An in-process AWS account speaking awsQuery for the IAM and STS actions the portal uses, so that the
@@ -62,64 +54,40 @@ public final class SandboxAccount implements AutoCloseable {
 
 	private volatile Clock totpClock = Clock.systemUTC();
 
-	private final HttpServer server;
+	private final SandboxServer server;
 
-	private final ExecutorService executor;
-
-	private SandboxAccount() throws IOException {
+	private SandboxAccount() {
 		seed();
 		Map<String, Action> iamActions = new HashMap<>();
 		new IamDeviceActions(this.iam, this::now).register(iamActions);
 		new IamQueryActions(this.iam, ACCOUNT_ALIAS).register(iamActions);
 		Map<String, Action> stsActions = new HashMap<>();
 		new StsActions(this.iam, this.keys, this::now).register(stsActions);
-		this.executor = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "sandbox-aws");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		this.server.createContext("/", new SandboxHttpHandler(iamActions, stsActions, new SigV4Verifier(this.keys),
+		this.server = new SandboxServer(new SandboxHttpHandler(iamActions, stsActions, new SigV4Verifier(this.keys),
 				this.faults, this.log, this.lock));
-		this.server.setExecutor(this.executor);
 	}
 
 	/** Starts a sandbox on a random loopback port. */
 	public static SandboxAccount start() {
-		try {
-			SandboxAccount account = new SandboxAccount();
-			// Started from a daemon thread so the server's dispatcher thread is a daemon too and never holds the JVM.
-			Thread starter = new Thread(account.server::start, "sandbox-aws-start");
-			starter.setDaemon(true);
-			starter.start();
-			starter.join();
-			return account;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		SandboxAccount account = new SandboxAccount();
+		account.server.start();
+		return account;
 	}
 
 	private void seed() {
-		addUser("alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY);
-		addUser("bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY);
-		addUser("admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY);
-		addUser(PORTAL_USER, "AIDASANDBOXPORTAL0001", PORTAL_ACCESS_KEY_ID, PORTAL_SECRET_ACCESS_KEY);
-	}
-
-	private void addUser(String name, String userId, String accessKeyId, String secret) {
-		this.iam.addUser(name, userId);
-		this.keys.addLongTerm(accessKeyId, name, secret);
+		String[][] users = { { "alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY },
+				{ "bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY },
+				{ "admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY },
+				{ PORTAL_USER, "AIDASANDBOXPORTAL0001", PORTAL_ACCESS_KEY_ID, PORTAL_SECRET_ACCESS_KEY } };
+		for (String[] user : users) {
+			this.iam.addUser(user[0], user[1]);
+			this.keys.addLongTerm(user[2], user[0], user[3]);
+		}
 	}
 
 	/** Where to point the SDK clients: {@code http://127.0.0.1:<port>}, for IAM and STS alike. */
 	public URI endpoint() {
-		InetSocketAddress address = this.server.getAddress();
-		return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+		return this.server.endpoint();
 	}
 
 	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/alice}. */
@@ -181,6 +149,11 @@ public final class SandboxAccount implements AutoCloseable {
 		return this.keys.find(sessionAccessKeyId).filter(AccessKeys.Key::session).map(AccessKeys.Key::userName);
 	}
 
+	/** Makes every session issued so far expired: calls signed with one then get {@code ExpiredToken} 403. */
+	public void expireSessions() {
+		this.keys.expireSessions(Instant.now().minusSeconds(1));
+	}
+
 	/** Back to the initial state: no devices, no sessions, no faults, an empty request log, the real clock. */
 	public void reset() {
 		synchronized (this.lock) {
@@ -194,8 +167,7 @@ public final class SandboxAccount implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.stop();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.mfaportal.sandbox;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,15 +91,15 @@ public final class SandboxDevices {
 	}
 
 	/**
-	 * A code {@code GetSessionToken} accepts now: within the window around the device's (drifted) time and
-	 * after the last code it accepted.
-	 * @throws IllegalStateException when every code in the window is used up (wait for the next step)
+	 * A code {@code GetSessionToken} accepts now and still accepts after the next 30-second boundary: the
+	 * current step's (as the device's drift sees it), or the next one's when the current one was used.
+	 * @throws IllegalStateException when both are used up (wait for the next step)
 	 */
 	public String freshCode(String serialNumber) {
 		synchronized (this.lock) {
 			IamState.Device device = this.iam.device(serialNumber).orElseThrow();
-			long centre = Totp.step(this.totpClock.get()) + device.driftSteps;
-			for (long step = centre - CodeChecker.SINGLE_CODE_WINDOW; step <= centre + CodeChecker.SINGLE_CODE_WINDOW; step++) {
+			long current = Totp.step(this.totpClock.get()) + device.driftSteps;
+			for (long step = current; step <= current + CodeChecker.SINGLE_CODE_WINDOW; step++) {
 				if (step > device.lastAcceptedStep) {
 					return Totp.code(device.seed, step);
 				}
@@ -121,7 +122,8 @@ public final class SandboxDevices {
 	}
 
 	private static SandboxDevice snapshot(IamState.Device device) {
-		return new SandboxDevice(device.serial, device.userName, device.enableDate, new TreeMap<>(device.tags));
+		return new SandboxDevice(device.serial, device.userName, device.enableDate,
+				Collections.unmodifiableSortedMap(new TreeMap<>(device.tags)));
 	}
 
 }

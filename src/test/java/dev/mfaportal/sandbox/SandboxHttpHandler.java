@@ -67,6 +67,12 @@ final class SandboxHttpHandler implements HttpHandler {
 			catch (SandboxAwsError error) {
 				respond(exchange, error.status(), requestId, Xml.error(namespace, error, requestId));
 			}
+			catch (RuntimeException bug) {
+				// A sandbox bug must look like an AWS failure to the client, and be visible to whoever runs the test.
+				bug.printStackTrace();
+				SandboxAwsError failure = SandboxAwsError.serviceFailure(sts ? "InternalFailure" : "ServiceFailure");
+				respond(exchange, failure.status(), requestId, Xml.error(namespace, failure, requestId));
+			}
 		}
 	}
 

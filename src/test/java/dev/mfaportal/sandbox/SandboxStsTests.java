@@ -172,4 +172,15 @@ class SandboxStsTests {
 			.isThrownBy(() -> issue(this.clients.aliceSts(), serial, codes.get(1), 900));
 	}
 
+	@Test
+	void expiredSessionIsExpiredToken() {
+		Credentials session = issue(this.clients.aliceSts(), this.aliceDevice, account.devices().freshCode(this.aliceDevice), 900);
+		account.expireSessions();
+		assertThatExceptionOfType(StsException.class).isThrownBy(() -> this.clients.sessionSts(session).getCallerIdentity())
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(403);
+				assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
+			});
+	}
+
 }

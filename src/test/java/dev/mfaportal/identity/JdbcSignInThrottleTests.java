@@ -1,0 +1,125 @@
+package dev.mfaportal.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mfaportal.TestDatabaseConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sign-in throttle on PostgreSQL (S13). The database is shared by every test of the JVM, so each test
+ * uses its own login names.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = Replace.NONE)
+@Import(TestDatabaseConfiguration.class)
+class JdbcSignInThrottleTests {
+
+	static final Duration WINDOW = Duration.ofMinutes(15);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Instant now = Instant.parse("2026-11-28T12:00:00Z");
+
+	JdbcSignInThrottle throttle;
+
+	String user;
+
+	@BeforeEach
+	void setUp() {
+		this.throttle = new JdbcSignInThrottle(this.jdbc, 3, WINDOW, new Clock() {
+
+			@Override
+			public Instant instant() {
+				return JdbcSignInThrottleTests.this.now;
+			}
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+		});
+		this.user = "user-" + UUID.randomUUID();
+	}
+
+	@Test
+	void lockedUntilWhenFewerFailuresThanTheLimitThenFree() {
+		failTimes(2);
+		assertThat(this.throttle.lockedUntil(this.user)).isEmpty();
+	}
+
+	@Test
+	void lockedUntilWhenLimitReachedThenUntilTheOldestFailureLeavesTheWindow() {
+		Instant first = this.now;
+		failTimes(3);
+		assertThat(this.throttle.lockedUntil(this.user)).hasValue(first.plus(WINDOW));
+	}
+
+	@Test
+	void lockedUntilWhenFailuresAgedOutThenFreeAgain() {
+		failTimes(3);
+		this.now = this.now.plus(WINDOW).plusSeconds(60);
+		assertThat(this.throttle.lockedUntil(this.user)).isEmpty();
+	}
+
+	@Test
+	void resetForgetsTheFailures() {
+		failTimes(3);
+		this.throttle.reset(this.user);
+		assertThat(this.throttle.lockedUntil(this.user)).isEmpty();
+	}
+
+	@Test
+	void failuresOfOneLoginDoNotLockAnother() {
+		failTimes(3);
+		assertThat(this.throttle.lockedUntil(this.user + "-other")).isEmpty();
+	}
+
+	@Test
+	void veryLongLoginNamesAreCountedUnderTheirFirst200Characters() {
+		this.user = this.user + "x".repeat(300);
+		failTimes(3);
+		assertThat(this.throttle.lockedUntil(this.user)).isPresent();
+	}
+
+	@Test
+	void failuresOlderThanTheWindowAreDeleted() {
+		failTimes(1);
+		this.now = this.now.plus(WINDOW).plusSeconds(1);
+		this.throttle.recordFailure("someone-else-" + UUID.randomUUID());
+		Integer left = this.jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE username = ?")
+			.param(this.user)
+			.query(Integer.class)
+			.single();
+		assertThat(left).isZero();
+	}
+
+	void failTimes(int times) {
+		for (int i = 0; i < times; i++) {
+			this.throttle.recordFailure(this.user);
+			this.now = this.now.plusSeconds(10);
+		}
+	}
+
+}
