@@ -146,7 +146,7 @@ class CredentialsIssuer {
 				.expiresAt(session.expiration()));
 			throw new IssueRefusedException(
 					(ex instanceof AwsUnavailableException) ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,
-					ex.requestId());
+					requestIdOf(ex));
 		}
 	}
 
@@ -155,7 +155,12 @@ class CredentialsIssuer {
 		record(IssuanceEvents.failed(employee, request, unavailable ? "aws-unavailable" : "aws-error", ex.requestId())
 			.detail("awsErrorCode", ex.errorCode()));
 		return new IssueRefusedException(unavailable ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,
-				ex.requestId());
+				requestIdOf(ex));
+	}
+
+	/** Shown to the employee for support (S27); AWS gives none when it never answered. */
+	private static String requestIdOf(AwsCallException ex) {
+		return (ex.requestId() != null) ? ex.requestId() : "none";
 	}
 
 	private void record(AuditEvent event) {

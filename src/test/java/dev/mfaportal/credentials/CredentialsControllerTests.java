@@ -147,6 +147,18 @@ class CredentialsControllerTests {
 	}
 
 	@Test
+	void issueWhenAwsDoesNotAnswerThenSays503TryAgainOnce() throws Exception {
+		given(this.sessionTokens.issue(any(), any(), any(), any()))
+			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.now())))
+			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+		Document page = page(issue("654321", "3600"), 503);
+		assertThat(page.select("#form-errors p")).singleElement()
+			.satisfies((error) -> assertThat(error.text()).contains("AWS is not answering"));
+		assertThat(page.select("#devices-unavailable")).isEmpty();
+	}
+
+	@Test
 	void issueWhenCsrfTokenMissingThenForbiddenAndNoAwsCall() throws Exception {
 		int status = this.mvc.perform(post("/credentials").with(user("alice")).param("serialNumber", SERIAL))
 			.andReturn()
