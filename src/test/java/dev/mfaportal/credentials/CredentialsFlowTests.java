@@ -182,7 +182,7 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 		PortalClient bob = signIn("bob");
 		Document bobsPage = bob.page("/credentials");
 		HttpResponse<String> response = bob.post("/credentials/download",
-				Map.of("sealed", sealed, "format", "bash", "_csrf", PortalClient.csrf(bobsPage, "form#issue-credentials")));
+				Map.of("sealed", sealed, "format", "bash", "_csrf", PortalClient.csrf(bobsPage, "form#sign-out")));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).doesNotContain("AWS_SECRET_ACCESS_KEY");
 	}
