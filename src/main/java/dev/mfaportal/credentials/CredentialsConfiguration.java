@@ -42,7 +42,12 @@ class CredentialsConfiguration {
 			new SecureRandom().nextBytes(key);
 		}
 		else {
-			key = Base64.getDecoder().decode(properties.sealingKey().strip());
+			try {
+				key = Base64.getDecoder().decode(properties.sealingKey().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("portal.credentials.sealing-key must be Base64 (openssl rand -base64 32)", ex);
+			}
 		}
 		return new SessionSeal(key, Clock.systemUTC());
 	}
