@@ -21,14 +21,11 @@ class PortalErrorAttributes extends DefaultErrorAttributes {
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
-		for (Throwable error = getError(webRequest); error != null; error = error.getCause()) {
+		for (Throwable error = getError(webRequest); error != null && error.getCause() != error; error = error.getCause()) {
 			if (error instanceof AwsCallException aws) {
 				if (aws.requestId() != null) {
 					attributes.put(AWS_REQUEST_ID, aws.requestId());
 				}
-				break;
-			}
-			if (error.getCause() == error) {
 				break;
 			}
 		}

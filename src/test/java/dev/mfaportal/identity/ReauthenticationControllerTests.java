@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -50,6 +51,15 @@ class ReauthenticationControllerTests {
 		MockHttpSession session = signIn("alice");
 		session.setAttribute(SignInTimes.PASSWORD_CONFIRMED_AT, Instant.now().minus(11, ChronoUnit.MINUTES));
 		this.mvc.perform(get("/recent").session(session)).andExpect(content().string("false"));
+	}
+
+	@Test
+	void signInSupportMarksAMockMvcRequestRecentOrStale() throws Exception {
+		this.mvc.perform(get("/recent").with(user("alice")).with(SignInSupport.recentSignIn()))
+			.andExpect(content().string("true"));
+		this.mvc.perform(get("/recent").with(user("alice")).with(SignInSupport.staleSignIn()))
+			.andExpect(content().string("false"));
+		this.mvc.perform(get("/recent").with(user("alice"))).andExpect(content().string("false"));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,7 +53,7 @@ class SecurityConfigurationTests {
 	void loginPageWhenUnauthenticatedThenShowsForm() throws Exception {
 		this.mvc.perform(get("/login"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"sign-in\"")));
+			.andExpect(content().string(containsString("id=\"sign-in\"")));
 	}
 
 	@Test
@@ -120,8 +121,8 @@ class SecurityConfigurationTests {
 		MockHttpSession session = signIn("alice");
 		this.mvc.perform(post("/logout").with(csrf()).session(session))
 			.andExpect(redirectedUrl("/login?logout"))
-			.andExpect(header().string("Set-Cookie", org.hamcrest.Matchers.containsString("SESSION=;")))
-			.andExpect(header().string("Set-Cookie", org.hamcrest.Matchers.containsString("Max-Age=0")));
+			.andExpect(header().string("Set-Cookie", containsString("SESSION=;")))
+			.andExpect(header().string("Set-Cookie", containsString("Max-Age=0")));
 		assertThat(session.isInvalid()).isTrue();
 		this.mvc.perform(get("/whoami").session(session)).andExpect(redirectedUrl("/login"));
 	}
@@ -130,7 +131,7 @@ class SecurityConfigurationTests {
 	void everyResponseCarriesSecurityHeaders() throws Exception {
 		this.mvc.perform(get("/login").secure(true))
 			.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
-			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "no-referrer"))
 			.andExpect(header().string("X-Frame-Options", "DENY"))

@@ -76,6 +76,16 @@ class SessionLifecycleTests {
 	}
 
 	@Test
+	void idleTimeoutIsTheConfiguredOne() throws Exception {
+		String id = sessionId(signIn("alice"));
+		Integer idleSeconds = this.jdbc.sql("select max_inactive_interval from spring_session where session_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+		assertThat(idleSeconds).isEqualTo(30 * 60);
+	}
+
+	@Test
 	void logoutByGetLeavesTheSessionSignedIn() throws Exception {
 		String session = signIn("bob");
 		assertThat(get("/logout", session).statusCode()).isEqualTo(404);
@@ -133,9 +143,13 @@ class SessionLifecycleTests {
 		return cookieValue(sessionSetCookie(signedIn));
 	}
 
+	static String sessionId(String cookieValue) {
+		// Spring Session's cookie carries the session id in Base64.
+		return new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
+	}
+
 	int sessionRows(String cookieValue) {
-		String id = new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
-		return this.jdbc.sql("select count(*) from spring_session where session_id = ?").param(id)
+		return this.jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId(cookieValue))
 			.query(Integer.class)
 			.single();
 	}

@@ -46,6 +46,7 @@ class HomeControllerTests {
 		assertThat(page.selectFirst("#signed-in-user").text()).isEqualTo("alice");
 		assertThat(page.selectFirst("#no-devices")).isNotNull();
 		assertThat(page.selectFirst("#device-count").text()).isEqualTo("0 of 8 used");
+		assertThat(page.selectFirst("nav a[aria-current=page]").attr("href")).isEqualTo("/");
 	}
 
 	@Test
@@ -101,7 +102,8 @@ class HomeControllerTests {
 	}
 
 	Document home(String username, String... roles) throws Exception {
-		String html = this.mvc.perform(get("/").with(user(username).roles((roles.length > 0) ? roles : new String[] { "EMPLOYEE" })))
+		String[] granted = (roles.length > 0) ? roles : new String[] { "EMPLOYEE" };
+		String html = this.mvc.perform(get("/").with(user(username).roles(granted)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.mfaportal.BrowserSupport;
 import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +30,12 @@ class SignInBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	SandboxAccount sandbox;
+
+	@Autowired
+	MfaDevices mfaDevices;
+
 	@Test
 	void aliceSignsInAndSeesHerIamUserAndDevices(Page page) {
 		page.navigate(baseUrl() + "/");
@@ -41,6 +50,22 @@ class SignInBrowserTests {
 		assertThat(page.textContent("#device-count")).endsWith("of 8 used");
 		assertThat(page.locator("#aws-problem").count()).isZero();
 		BrowserSupport.screenshot(page, "home");
+	}
+
+	@Test
+	void bobSeesTheDeviceTheSandboxHoldsForHim(Page page) {
+		String serial = this.sandbox.devices().createEnabled("bob", "/mfa-portal/", "bob-browser-" + System.nanoTime());
+		try {
+			BrowserSupport.signIn(page, baseUrl(), "bob", "bob");
+			assertThat(page.locator("tr[data-serial='" + serial + "'] time").getAttribute("datetime")).isNotBlank();
+			assertThat(page.textContent("#device-count"))
+				.isEqualTo(this.sandbox.devices().of("bob").size() + " of 8 used");
+			BrowserSupport.screenshot(page, "home-with-device");
+		}
+		finally {
+			this.mfaDevices.deactivate("bob", serial);
+			this.mfaDevices.delete(serial);
+		}
 	}
 
 	@Test
