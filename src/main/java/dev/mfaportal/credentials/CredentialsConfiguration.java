@@ -46,7 +46,8 @@ class CredentialsConfiguration {
 				key = Base64.getDecoder().decode(properties.sealingKey().strip());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("portal.credentials.sealing-key must be Base64 (openssl rand -base64 32)", ex);
+				throw new IllegalStateException(
+						"portal.credentials.sealing-key must be Base64 (openssl rand -base64 32)", ex);
 			}
 		}
 		return new SessionSeal(key, Clock.systemUTC());

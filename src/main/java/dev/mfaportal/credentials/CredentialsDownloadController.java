@@ -46,9 +46,10 @@ class CredentialsDownloadController {
 					: refuse(HttpStatus.FORBIDDEN, "These credentials cannot be downloaded here.");
 		}
 		byte[] body = this.files.render(format, session).getBytes(StandardCharsets.UTF_8);
+		ContentDisposition attachment = ContentDisposition.attachment().filename(format.fileName()).build();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(format.fileName()).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
 			.contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
 			.body(body);
 	}

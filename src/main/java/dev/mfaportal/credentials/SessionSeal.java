@@ -76,7 +76,8 @@ class SessionSeal {
 		System.arraycopy(bytes, IV_BYTES, cipherText, 0, cipherText.length);
 		Sealed sealed;
 		try {
-			sealed = JsonMapper.shared().readValue(crypt(Cipher.DECRYPT_MODE, iv, portalUser, cipherText), Sealed.class);
+			byte[] plain = crypt(Cipher.DECRYPT_MODE, iv, portalUser, cipherText);
+			sealed = JsonMapper.shared().readValue(plain, Sealed.class);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidSealException("unreadable", false);

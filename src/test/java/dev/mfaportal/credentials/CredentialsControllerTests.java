@@ -184,7 +184,7 @@ class CredentialsControllerTests {
 	@Test
 	void downloadWhenFormatUnknownThenBadRequest() throws Exception {
 		int status = this.mvc
-			.perform(post("/credentials/download").with(user("alice")).with(csrf()).param("sealed", "x").param("format", "zsh"))
+			.perform(download("x", "zsh"))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -196,7 +196,7 @@ class CredentialsControllerTests {
 		Document page = page(issue("654321", "3600"), 200);
 		String sealed = page.selectFirst("form#download-credentials input[name=sealed]").val();
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/credentials/download").with(user("alice")).with(csrf()).param("sealed", sealed).param("format", "fish"))
+			.perform(download(sealed, "fish"))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
@@ -213,6 +213,13 @@ class CredentialsControllerTests {
 			.param("durationSeconds", duration)
 			.param("accessKeyId", "AKIASANDBOXALICE0001")
 			.param("secretAccessKey", SECRET);
+	}
+
+	private static MockHttpServletRequestBuilder download(String sealed, String format) {
+		return post("/credentials/download").with(user("alice"))
+			.with(csrf())
+			.param("sealed", sealed)
+			.param("format", format);
 	}
 
 	private Document page(MockHttpServletRequestBuilder request, int status) throws Exception {

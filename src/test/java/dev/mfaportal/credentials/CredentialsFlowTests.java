@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 		assertThat(this.sandbox.sessionOwner(keyId)).contains("alice");
 		Element expiration = page.selectFirst("time#session-expiration");
 		Instant expiresAt = Instant.parse(expiration.attr("datetime"));
-		assertThat(expiresAt).isCloseTo(before.plus(Duration.ofHours(4)), within(30, java.time.temporal.ChronoUnit.SECONDS));
+		assertThat(expiresAt).isCloseTo(before.plus(Duration.ofHours(4)), within(30, ChronoUnit.SECONDS));
 		assertThat(page.select("script[src]").eachAttr("src")).anyMatch((src) -> src.endsWith("/js/credentials.js"));
 		assertThat(page.select("script:not([src])")).isEmpty();
 		assertThat(page.select("[data-format]").eachAttr("data-format")).containsExactly("bash", "fish", "powershell",
@@ -122,7 +123,8 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 				.contains(keyId)
 				.contains(bash.get("AWS_SECRET_ACCESS_KEY"))
 				.contains(bash.get("AWS_SESSION_TOKEN"));
-			assertThat(file.replace("\r\n", "\n")).as(format).isEqualTo(page.selectFirst("pre#credentials-" + format).wholeText().replace("\r\n", "\n"));
+			String onPage = page.selectFirst("pre#credentials-" + format).wholeText();
+			assertThat(file.replace("\r\n", "\n")).as(format).isEqualTo(onPage.replace("\r\n", "\n"));
 		}
 		assertThat(download(alice, page, "credentials-file", "aws-credentials.ini")).contains("[mfa-portal]");
 
@@ -213,8 +215,8 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 	private Map<String, String> sourceInBash(String text) throws Exception {
 		Path file = Files.writeString(this.directory.resolve("aws-session.env"), text);
 		Process bash = new ProcessBuilder("bash", "-c",
-				"source \"$1\" && printf '%s\\n' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_SESSION_TOKEN\" "
-						+ "\"$AWS_CREDENTIAL_EXPIRATION\" \"$AWS_REGION\"",
+				"source \"$1\" && printf '%s\\n' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" "
+						+ "\"$AWS_SESSION_TOKEN\" \"$AWS_CREDENTIAL_EXPIRATION\" \"$AWS_REGION\"",
 				"bash", file.toString())
 			.redirectErrorStream(true)
 			.start();
@@ -231,7 +233,8 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 		assertThat(output.getAll()).doesNotContain(secrets.toArray(String[]::new))
 			.doesNotContainPattern("(?<![0-9])" + code + "(?![0-9])");
 		List<String> tables = this.jdbc
-			.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+			.sql("SELECT table_name FROM information_schema.tables "
+					+ "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
 			.query(String.class)
 			.list();
 		assertThat(tables).contains("audit_event");

@@ -216,7 +216,9 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		Document page = html(response);
 		assertThat(page.select("#session-access-key-id")).isEmpty();
 		assertThat(page.select("[data-format]")).isEmpty();
-		assertThat(response.body()).doesNotContain(longTermSecret).doesNotContain("ASIA").doesNotContain("aws_session_token");
+		assertThat(response.body()).doesNotContain(longTermSecret)
+			.doesNotContain("ASIA")
+			.doesNotContain("aws_session_token");
 		assertThat(page.select("input[name=secretAccessKey]").val()).isEmpty();
 		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
 				(value) -> assertThat(value).contains("no-store"));
