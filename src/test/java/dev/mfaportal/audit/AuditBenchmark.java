@@ -23,6 +23,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -42,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class AuditBenchmark {
+
+	private static final Log logger = LogFactory.getLog(AuditBenchmark.class);
 
 	static final int RUNS = 21;
 
@@ -243,7 +247,7 @@ class AuditBenchmark {
 	}
 
 	void print(String line) {
-		System.out.println("[benchmark] " + line);
+		logger.info("[benchmark] " + line);
 		this.report.add(line);
 	}
 
