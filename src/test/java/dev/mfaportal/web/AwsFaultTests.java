@@ -124,6 +124,18 @@ class AwsFaultTests {
 	}
 
 	@Test
+	void credentialsFormWhenAwsThrottlesThenSaysTryAgainAfterBoundedRetries() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		this.sandbox.clearRequests();
+		this.sandbox.inject(SandboxFault.throttling().onlyFor(LIST));
+		HttpResponse<String> form = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/credentials"));
+		assertThat(form.statusCode()).isEqualTo(503);
+		assertThat(PortalHttp.html(form).selectFirst("#devices-unavailable").text())
+			.contains("AWS is not answering right now");
+		assertThat(this.sandbox.requestCount(LIST)).isBetween(1L, (long) MAX_ATTEMPTS);
+	}
+
+	@Test
 	void devicesPageWhenAwsFailsThenSaysTryAgainAfterBoundedRetries() {
 		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
