@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mfaportal.PortalClient;
 import dev.mfaportal.TestDatabaseConfiguration;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.MfaDevices;
@@ -76,7 +77,7 @@ abstract class CredentialsFlowSupport {
 	}
 
 	PortalClient signIn(String username) {
-		return PortalClient.signedIn(this.port, username, username);
+		return PortalClient.followingRedirects(this.port).signIn(username, username);
 	}
 
 	/** A device enabled for the IAM user directly in the sandbox, with no code used yet. */

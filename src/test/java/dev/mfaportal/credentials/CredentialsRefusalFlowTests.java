@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.guard.CodeGuard;
@@ -191,9 +193,9 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
 		long calls = getSessionTokenCalls();
-		HttpResponse<String> response = alice.post("/credentials",
+		Page response = alice.post("/credentials",
 				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET));
-		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.status()).isEqualTo(403);
 		assertThat(getSessionTokenCalls()).isEqualTo(calls);
 	}
 

@@ -19,6 +19,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.mfaportal.PortalClient;
 import dev.mfaportal.sandbox.SandboxAccount;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.enrollment.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import dev.mfaportal.sandbox.SandboxDevice;
@@ -231,7 +232,7 @@ class EnrollmentFlowTests {
 	}
 
 	private PortalClient signIn(String user) {
-		return new PortalClient(this.port).signIn(user, user);
+		return PortalClient.notFollowingRedirects(this.port).signIn(user, user);
 	}
 
 	private ScanPage start(PortalClient client) {

@@ -22,7 +22,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import dev.mfaportal.enrollment.PortalClient.Page;
+import dev.mfaportal.PortalClient.Page;
 
 /**
  * What a phone gets from the scan page: the otpauth URI decoded from the QR image, and the codes an
