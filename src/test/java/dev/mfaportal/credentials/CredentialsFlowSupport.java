@@ -96,6 +96,11 @@ abstract class CredentialsFlowSupport {
 		return fields;
 	}
 
+	/** Alice's own key, a fresh code of {@code serial}, one hour: the request most tests make. */
+	Map<String, String> oneHourWithAlicesKey(String serial) {
+		return fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET);
+	}
+
 	HttpResponse<String> issue(PortalClient client, Map<String, String> fields) {
 		Document form = client.page("/credentials");
 		return client.submit(form, "form#issue-credentials", fields);

@@ -180,8 +180,7 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 	void downloadWhenAnotherEmployeePostsTheSealThenForbidden() {
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
-		Document page = html(issue(alice,
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET)));
+		Document page = html(issue(alice, oneHourWithAlicesKey(serial)));
 		String sealed = page.selectFirst("form#download-credentials input[name=sealed]").val();
 		PortalClient bob = signIn("bob");
 		Document bobsPage = bob.page("/credentials");
