@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.PortalClient;
 import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.sandbox.SandboxFault;
