@@ -1,0 +1,65 @@
+package dev.mfaportal.enrollment;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
+
+import dev.mfaportal.aws.MfaDevice;
+import dev.mfaportal.identity.RecentSignIn;
+
+import static dev.mfaportal.enrollment.EnrollmentFixture.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class DeviceControllerTests {
+
+	private static final String ALICES = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
+
+	private final EnrollmentFixture fixture = new EnrollmentFixture();
+
+	private final RecentSignIn recentSignIn = mock(RecentSignIn.class);
+
+	private final DeviceController controller = new DeviceController(this.fixture.deviceActions, this.recentSignIn,
+			messages());
+
+	@BeforeEach
+	void alicesDevice() {
+		this.fixture.devices.assigned.add(new MfaDevice(ALICES, "alice", Instant.EPOCH));
+		this.fixture.devices.unassigned.put(ALICES, Map.of());
+		given(this.recentSignIn.reauthenticationUrl("/mfa")).willReturn("/reauthenticate?continue=%2Fmfa");
+	}
+
+	@Test
+	void removeWhenSignInNotRecentThenReauthenticateFirstAndNoAwsCall() {
+		given(this.recentSignIn.isRecent()).willReturn(false);
+		String view = this.controller.remove(ALICE, ALICES, new RedirectAttributesModelMap(), Locale.ENGLISH);
+		assertThat(view).isEqualTo("redirect:/reauthenticate?continue=%2Fmfa");
+		assertThat(this.fixture.devices.calls).isEmpty();
+		assertThat(this.fixture.audit.events).isEmpty();
+	}
+
+	@Test
+	void removeWhenSignInRecentThenRemovedAndSaysSo() {
+		given(this.recentSignIn.isRecent()).willReturn(true);
+		RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
+		assertThat(this.controller.remove(ALICE, ALICES, redirect, Locale.ENGLISH)).isEqualTo("redirect:/mfa");
+		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES,
+				"DeleteVirtualMFADevice " + ALICES);
+		assertThat((String) redirect.getFlashAttributes().get("notice")).contains("was removed");
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		return messages;
+	}
+
+}

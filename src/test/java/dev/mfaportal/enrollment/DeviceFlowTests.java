@@ -1,0 +1,186 @@
+package dev.mfaportal.enrollment;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.enrollment.PortalClient.Page;
+import dev.mfaportal.sandbox.SandboxAccount;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.sandbox.SandboxFault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Around enrollment, over real HTTP against the sandbox AWS account and PostgreSQL: the device limit, the
+ * sweeper, resync and removal of one's own devices only (S6), and the wrong-code limit (S14).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+class DeviceFlowTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SandboxAccount sandbox;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private AbandonedDeviceSweeper sweeper;
+
+	@BeforeEach
+	void freshAccount() {
+		this.sandbox.reset();
+		this.jdbc.sql("DELETE FROM guard_wrong_code").update();
+		this.jdbc.sql("DELETE FROM guard_claimed_code").update();
+	}
+
+	@Test
+	void startWhenEightDevicesThenRefusedWithClearMessageAndNoDeviceCreated() {
+		for (int i = 1; i <= 8; i++) {
+			this.sandbox.devices().createEnabled("alice", "/", "alice-" + i);
+		}
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		assertThat(devices.text("#device-count")).contains("8 of 8");
+		assertThat(devices.text("#device-limit-reached")).contains("8 MFA devices");
+		assertThat(devices.document().selectFirst("form#start-enrollment button").hasAttr("disabled")).isTrue();
+		this.sandbox.clearRequests();
+		Page refused = alice.submit(devices, "form#start-enrollment", Map.of());
+		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("Remove one you no longer use");
+		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
+	}
+
+	@Test
+	void devicesAndStartWhenAwsThrottlesThenSayAwsIsNotAnsweringAndCreateNothing() {
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		this.sandbox.inject(SandboxFault.throttling().onlyFor("ListMFADevices"));
+		Page refused = alice.follow(alice.submit(devices, "form#start-enrollment", Map.of()));
+		assertThat(refused.text("#enrollment-problem")).contains("AWS is not answering right now. Nothing was changed");
+		assertThat(refused.document().selectFirst("#aws-unavailable")).isNotNull();
+		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
+	}
+
+	@Test
+	void startWhenLabelInvalidThenRefusedWithoutAwsCall() {
+		PortalClient alice = signIn("alice");
+		this.sandbox.clearRequests();
+		Page refused = alice.submit(alice.get("/mfa"), "form#start-enrollment", Map.of("label", "my phone<script>"));
+		assertThat(alice.follow(refused).text("#enrollment-problem")).contains("may only contain");
+		assertThat(this.sandbox.requestCount("CreateVirtualMFADevice")).isZero();
+	}
+
+	@Test
+	void sweepWhenUnassignedPortalDevicesOutliveTheTokenThenOnlyThoseAreDeleted() {
+		String old = this.sandbox.devices().create("/mfa-portal/", "alice-old", Map.of("created-by", "mfa-portal",
+				"portal-user", "alice", "created-at", "2020-01-01T00:00:00Z"));
+		String fresh = this.sandbox.devices().create("/mfa-portal/", "alice-fresh", Map.of("created-by",
+				"mfa-portal", "portal-user", "alice", "created-at", java.time.Instant.now().toString()));
+		String elsewhere = this.sandbox.devices().create("/", "console-made", Map.of());
+		String otherTool = this.sandbox.devices().create("/other-tool/", "old", Map.of("created-at",
+				"2020-01-01T00:00:00Z"));
+		String enabled = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-enabled");
+		this.sweeper.sweepOnSchedule();
+		assertThat(this.sandbox.devices().find(old)).isEmpty();
+		assertThat(this.sandbox.devices().find(fresh)).isPresent();
+		assertThat(this.sandbox.devices().find(elsewhere)).isPresent();
+		assertThat(this.sandbox.devices().find(otherTool)).isPresent();
+		assertThat(this.sandbox.devices().find(enabled)).isPresent();
+	}
+
+	@Test
+	void resyncOrRemoveWhenAnotherEmployeesDeviceThenForbiddenAuditedAndNoAwsChange() {
+		String bobs = this.sandbox.devices().createEnabled("bob", "/mfa-portal/", "bob-phone");
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		String csrf = devices.document().selectFirst("input[name=_csrf]").val();
+		this.sandbox.clearRequests();
+		assertThat(alice.post("/mfa/devices/resync", Map.of("_csrf", csrf, "serial", bobs, "code1", "123456",
+				"code2", "654321")).status()).isEqualTo(403);
+		assertThat(alice.post("/mfa/devices/remove", Map.of("_csrf", csrf, "serial", bobs)).status())
+			.isEqualTo(403);
+		assertThat(this.sandbox.requestCount("ResyncMFADevice")).isZero();
+		assertThat(this.sandbox.requestCount("DeactivateMFADevice")).isZero();
+		assertThat(this.sandbox.requestCount("DeleteVirtualMFADevice")).isZero();
+		assertThat(this.sandbox.devices().of("bob")).hasSize(1);
+		assertThat(auditActions("alice")).contains("access.denied");
+	}
+
+	@Test
+	void removeWhenOwnDeviceAndRecentSignInThenDeactivatedAndDeleted() {
+		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		PortalClient alice = signIn("alice");
+		Page devices = alice.get("/mfa");
+		Page removed = alice.submit(devices, "tr[data-serial=" + alices + "] form.remove-device-form", Map.of());
+		assertThat(alice.follow(removed).text("#enrollment-notice")).contains("was removed");
+		assertThat(this.sandbox.devices().find(alices)).isEmpty();
+	}
+
+	@Test
+	void resyncWhenOwnDeviceAndTwoConsecutiveCodesThenResynced() {
+		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		List<String> codes = this.sandbox.devices().freshCodePair(alices);
+		PortalClient alice = signIn("alice");
+		Page resynced = alice.submit(alice.get("/mfa"), "tr[data-serial=" + alices + "] form.resync-device-form",
+				Map.of("code1", codes.get(0), "code2", codes.get(1)));
+		assertThat(alice.follow(resynced).text("#enrollment-notice")).contains("back in step");
+		assertThat(this.sandbox.requestCount("ResyncMFADevice")).isEqualTo(1);
+	}
+
+	@Test
+	void activateWhenTooManyWrongCodesThen429WithRetryTimeAndNoAwsCallEvenWithCorrectCodes() {
+		PortalClient bob = signIn("bob");
+		ScanPage scan = start(bob);
+		for (int i = 0; i < 5; i++) {
+			Page wrong = activate(bob, scan, "000000", "000001");
+			assertThat(wrong.text("#enrollment-problem")).contains("do not belong to this QR code");
+		}
+		this.sandbox.clearRequests();
+		Page blocked = activate(bob, scan, scan.code(-1), scan.code(0));
+		assertThat(blocked.status()).isEqualTo(429);
+		assertThat(blocked.header("Retry-After")).isNotNull();
+		assertThat(blocked.document().selectFirst("time#retry-at")).as(blocked.body()).isNotNull();
+		assertThat(this.sandbox.requestCount("EnableMFADevice")).isZero();
+		assertThat(auditActions("bob")).contains("enrollment.activation-failed");
+	}
+
+	private PortalClient signIn(String user) {
+		return new PortalClient(this.port).signIn(user, user);
+	}
+
+	private ScanPage start(PortalClient client) {
+		return start(client, "");
+	}
+
+	private ScanPage start(PortalClient client, String label) {
+		Page scan = client.submit(client.get("/mfa"), "form#start-enrollment", Map.of("label", label));
+		assertThat(scan.status()).as(scan.body()).isEqualTo(200);
+		return ScanPage.of(scan);
+	}
+
+	private static Page activate(PortalClient client, ScanPage scan, String code1, String code2) {
+		return client.submit(scan.page(), "form#activate-enrollment", Map.of("code1", code1, "code2", code2));
+	}
+
+	private List<String> auditActions(String portalUser) {
+		return this.jdbc.sql("SELECT action FROM audit_event WHERE portal_user = ? ORDER BY id")
+			.param(portalUser)
+			.query(String.class)
+			.list();
+	}
+
+}
