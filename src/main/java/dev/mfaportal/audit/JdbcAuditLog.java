@@ -1,6 +1,7 @@
 package dev.mfaportal.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -55,8 +56,7 @@ class JdbcAuditLog implements AuditLog {
 	@Override
 	public long record(AuditEvent event) {
 		try {
-			Long id = this.ownTransaction.execute((status) -> append(event));
-			return id;
+			return this.ownTransaction.execute((status) -> append(event));
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// Only the action: the event itself is not secret, but a driver message may echo values.
@@ -106,7 +106,7 @@ class JdbcAuditLog implements AuditLog {
 		return id;
 	}
 
-	private static OffsetDateTime utc(java.time.Instant instant) {
+	private static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 

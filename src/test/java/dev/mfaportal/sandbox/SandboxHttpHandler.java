@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Serves one awsQuery request: logs it, applies the armed faults, verifies the signature, runs the action
@@ -17,6 +19,8 @@ import com.sun.net.httpserver.HttpHandler;
  * The JDK server sets an accurate {@code Date} header itself, which the SDK's clock-skew logic relies on.
  */
 final class SandboxHttpHandler implements HttpHandler {
+
+	private static final Log logger = LogFactory.getLog(SandboxHttpHandler.class);
 
 	static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -69,7 +73,7 @@ final class SandboxHttpHandler implements HttpHandler {
 			}
 			catch (RuntimeException bug) {
 				// A sandbox bug must look like an AWS failure to the client, and be visible to whoever runs the test.
-				bug.printStackTrace();
+				logger.error("Sandbox bug while handling " + action, bug);
 				SandboxAwsError failure = SandboxAwsError.serviceFailure(sts ? "InternalFailure" : "ServiceFailure");
 				respond(exchange, failure.status(), requestId, Xml.error(namespace, failure, requestId));
 			}

@@ -1,0 +1,28 @@
+package dev.mfaportal.audit;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the audit module ({@code portal.audit.*}), documented in {@code application.yml}.
+ *
+ * @param pageSize rows per page of the admin audit view
+ * @param chartMaxDays the longest range the per-day chart covers (the latest days of a longer range)
+ * @param verifyOnSchedule whether the hash chain is re-checked in the background
+ * @param verifyInterval pause between two scheduled checks (fixed delay)
+ * @param verifyInitialDelay pause after start-up before the first scheduled check
+ */
+@ConfigurationProperties("portal.audit")
+@Validated
+record AuditProperties(@DefaultValue("50") @Min(5) @Max(500) int pageSize,
+		@DefaultValue("92") @Min(1) @Max(366) int chartMaxDays, @DefaultValue("true") boolean verifyOnSchedule,
+		@DefaultValue("1h") @NotNull Duration verifyInterval, @DefaultValue("1m") @NotNull Duration verifyInitialDelay) {
+
+}

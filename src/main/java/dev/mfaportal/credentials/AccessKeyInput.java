@@ -1,0 +1,56 @@
+package dev.mfaportal.credentials;
+
+import dev.mfaportal.aws.AccessKey;
+import dev.mfaportal.aws.Secret;
+
+/**
+ * The employee's long-term key as typed in the two fields or pasted as a profile block, checked before
+ * it goes anywhere near AWS (S17).
+ */
+final class AccessKeyInput {
+
+	private AccessKeyInput() {
+	}
+
+	/**
+	 * @throws InvalidInputException when neither or both ways were used, or the key cannot be a
+	 * long-term IAM user key
+	 */
+	static AccessKey read(String accessKeyId, String secretAccessKey, String profileBlock) {
+		boolean typed = hasText(accessKeyId) || hasText(secretAccessKey);
+		boolean pasted = hasText(profileBlock);
+		if (typed && pasted) {
+			throw new InvalidInputException("credentials.error.key-twice");
+		}
+		if (pasted) {
+			String[] key = ProfileBlock.parse(profileBlock);
+			return check(key[0], key[1]);
+		}
+		if (!hasText(accessKeyId)) {
+			throw new InvalidInputException("credentials.error.key-id-required");
+		}
+		if (!hasText(secretAccessKey)) {
+			throw new InvalidInputException("credentials.error.secret-required");
+		}
+		return check(accessKeyId.strip(), secretAccessKey.strip());
+	}
+
+	private static AccessKey check(String accessKeyId, String secretAccessKey) {
+		// GetSessionToken refuses temporary credentials; saying so here spares the employee a code.
+		if (accessKeyId.startsWith("ASIA")) {
+			throw new InvalidInputException("credentials.error.key-temporary");
+		}
+		if (!accessKeyId.matches("\\w{16,128}")) {
+			throw new InvalidInputException("credentials.error.key-id-invalid");
+		}
+		if (secretAccessKey.length() > 128 || secretAccessKey.chars().anyMatch(Character::isWhitespace)) {
+			throw new InvalidInputException("credentials.error.secret-invalid");
+		}
+		return new AccessKey(accessKeyId, Secret.of(secretAccessKey));
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.mfaportal.credentials;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.MfaDevice;
+import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.identity.Employee;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The credentials form and the result page. The result is the answer to the POST itself: it is shown
+ * once, never cached (S4), and nothing of it is kept; its download buttons post a seal back.
+ */
+@Controller
+@RequestMapping("/credentials")
+class CredentialsController {
+
+	static final String FORM_VIEW = "credentials/form";
+
+	static final String ISSUED_VIEW = "credentials/issued";
+
+	private final MfaDevices mfaDevices;
+
+	private final DurationChoices durations;
+
+	private final CredentialsIssuer issuer;
+
+	private final CredentialFiles files;
+
+	private final SessionSeal seal;
+
+	CredentialsController(MfaDevices mfaDevices, DurationChoices durations, CredentialsIssuer issuer,
+			CredentialFiles files, SessionSeal seal) {
+		this.mfaDevices = mfaDevices;
+		this.durations = durations;
+		this.issuer = issuer;
+		this.files = files;
+		this.seal = seal;
+	}
+
+	@GetMapping
+	String form(Employee employee, Model model, HttpServletResponse response) {
+		CredentialsForm form = new CredentialsForm();
+		form.setDurationSeconds(this.durations.defaultValue());
+		return showForm(employee, form, model, response);
+	}
+
+	@PostMapping
+	String issue(Employee employee, @ModelAttribute("credentialsForm") CredentialsForm form, BindingResult errors,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		Optional<IssueRequest> valid = form.validate(this.durations, errors);
+		if (valid.isEmpty()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return showForm(employee, form, model, response);
+		}
+		IssuedSession session;
+		try {
+			session = this.issuer.issue(employee, valid.get(), request.getRemoteAddr());
+		}
+		catch (IssueRefusedException ex) {
+			Refusal refusal = ex.refusal();
+			if (refusal.field() != null) {
+				errors.rejectValue(refusal.field(), refusal.messageCode(), ex.arguments(), null);
+			}
+			else {
+				errors.reject(refusal.messageCode(), ex.arguments(), null);
+			}
+			response.setStatus(refusal.status().value());
+			return showForm(employee, form, model, response);
+		}
+		Map<CredentialFormat, String> texts = new LinkedHashMap<>();
+		for (CredentialFormat format : CredentialFormat.values()) {
+			texts.put(format, this.files.render(format, session));
+		}
+		model.addAttribute("issued", session);
+		model.addAttribute("expiration", CredentialFiles.iso(session.expiration()));
+		model.addAttribute("lifetime", DurationChoices.describe(session.lifetime()));
+		model.addAttribute("files", texts);
+		model.addAttribute("profileName", this.files.profileName());
+		model.addAttribute("sealed", this.seal.seal(session));
+		return ISSUED_VIEW;
+	}
+
+	@ModelAttribute("devicesUnavailable")
+	boolean devicesAvailableUnlessSaidOtherwise() {
+		return false;
+	}
+
+	private String showForm(Employee employee, CredentialsForm form, Model model, HttpServletResponse response) {
+		// The form page never carries a secret, but its error answers follow the result page's rule.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("credentialsForm", form);
+		List<MfaDevice> devices;
+		try {
+			devices = this.mfaDevices.listAssigned(employee.iamUserName());
+		}
+		catch (AwsCallException ex) {
+			// The page still answers (S28): it says AWS is not answering instead of offering a form.
+			devices = List.of();
+			model.addAttribute("devicesUnavailable", true);
+			if (response.getStatus() < 400) {
+				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			}
+		}
+		model.addAttribute("devices", devices);
+		model.addAttribute("durationOptions", this.durations.options());
+		return FORM_VIEW;
+	}
+
+}

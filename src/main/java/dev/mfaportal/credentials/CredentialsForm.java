@@ -1,0 +1,129 @@
+package dev.mfaportal.credentials;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.mfaportal.aws.AccessKey;
+import dev.mfaportal.aws.OneTimeCode;
+
+import org.springframework.validation.Errors;
+
+/**
+ * What the credentials form posts. The page never writes {@code tokenCode}, {@code accessKeyId},
+ * {@code secretAccessKey} or {@code profileBlock} back into its fields (S5), so an error means typing
+ * them again rather than a secret lingering in the HTML.
+ */
+class CredentialsForm {
+
+	private static final String SERIAL_PATTERN = "[\\w+=/:,.@-]{9,256}";
+
+	private String serialNumber;
+
+	private String tokenCode;
+
+	private String durationSeconds;
+
+	private String accessKeyId;
+
+	private String secretAccessKey;
+
+	private String profileBlock;
+
+	/**
+	 * Checks everything that can be checked without AWS (S17).
+	 * @return the request, or empty when {@code errors} now holds why not
+	 */
+	Optional<IssueRequest> validate(DurationChoices durations, Errors errors) {
+		// Taken out first, so that no error, model or log line can carry them from here on (S2, S5).
+		String code = this.tokenCode;
+		String keyId = this.accessKeyId;
+		String secret = this.secretAccessKey;
+		String block = this.profileBlock;
+		forgetSecrets();
+		if (this.serialNumber == null || !this.serialNumber.matches(SERIAL_PATTERN)) {
+			errors.rejectValue("serialNumber", "credentials.error.device-required");
+		}
+		if (code == null || !code.strip().matches("\\d{6}")) {
+			errors.rejectValue("tokenCode", "credentials.error.code-format");
+		}
+		Duration duration = null;
+		try {
+			duration = durations.resolve(this.durationSeconds);
+		}
+		catch (InvalidInputException ex) {
+			errors.rejectValue("durationSeconds", ex.messageCode(), ex.arguments(), null);
+		}
+		AccessKey key = null;
+		try {
+			key = AccessKeyInput.read(keyId, secret, block);
+		}
+		catch (InvalidInputException ex) {
+			errors.rejectValue("accessKeyId", ex.messageCode(), ex.arguments(), null);
+		}
+		if (errors.hasErrors()) {
+			return Optional.empty();
+		}
+		return Optional.of(new IssueRequest(this.serialNumber, new OneTimeCode(code.strip()), duration, key));
+	}
+
+	private void forgetSecrets() {
+		this.tokenCode = null;
+		this.accessKeyId = null;
+		this.secretAccessKey = null;
+		this.profileBlock = null;
+	}
+
+	public String getSerialNumber() {
+		return this.serialNumber;
+	}
+
+	public void setSerialNumber(String serialNumber) {
+		this.serialNumber = serialNumber;
+	}
+
+	public String getTokenCode() {
+		return this.tokenCode;
+	}
+
+	public void setTokenCode(String tokenCode) {
+		this.tokenCode = tokenCode;
+	}
+
+	public String getDurationSeconds() {
+		return this.durationSeconds;
+	}
+
+	public void setDurationSeconds(String durationSeconds) {
+		this.durationSeconds = durationSeconds;
+	}
+
+	public String getAccessKeyId() {
+		return this.accessKeyId;
+	}
+
+	public void setAccessKeyId(String accessKeyId) {
+		this.accessKeyId = accessKeyId;
+	}
+
+	public String getSecretAccessKey() {
+		return this.secretAccessKey;
+	}
+
+	public void setSecretAccessKey(String secretAccessKey) {
+		this.secretAccessKey = secretAccessKey;
+	}
+
+	public String getProfileBlock() {
+		return this.profileBlock;
+	}
+
+	public void setProfileBlock(String profileBlock) {
+		this.profileBlock = profileBlock;
+	}
+
+	@Override
+	public String toString() {
+		return "CredentialsForm[serialNumber=" + this.serialNumber + ", durationSeconds=" + this.durationSeconds + "]";
+	}
+
+}

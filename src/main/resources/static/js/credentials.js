@@ -1,0 +1,68 @@
+// Result page of /credentials: a live countdown to the expiry and the copy buttons.
+// Loaded from the page (CSP script-src 'self': no inline script, no onclick attributes).
+(function () {
+  'use strict';
+
+  function pad(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
+  function startCountdown() {
+    var time = document.getElementById('session-expiration');
+    var output = document.getElementById('session-countdown');
+    if (!time || !output) {
+      return;
+    }
+    var expires = Date.parse(time.getAttribute('datetime'));
+    time.textContent = new Date(expires).toLocaleString();
+    function tick() {
+      var left = Math.max(0, Math.floor((expires - Date.now()) / 1000));
+      var hours = Math.floor(left / 3600);
+      var minutes = Math.floor((left % 3600) / 60);
+      output.textContent = left === 0 ? 'expired' : hours + ' h ' + pad(minutes) + ' min ' + pad(left % 60) + ' s';
+      output.classList.toggle('expired', left === 0);
+      if (left > 0) {
+        window.setTimeout(tick, 1000 - (Date.now() % 1000));
+      }
+    }
+    tick();
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain-HTTP fallback (clipboard API needs a secure context).
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'absolute';
+    area.style.left = '-9999px';
+    document.body.appendChild(area);
+    area.select();
+    try {
+      document.execCommand('copy');
+    } finally {
+      document.body.removeChild(area);
+    }
+    return Promise.resolve();
+  }
+
+  function wireCopyButtons() {
+    document.querySelectorAll('button[data-copy-target]').forEach(function (button) {
+      var label = button.textContent;
+      button.addEventListener('click', function () {
+        var source = document.getElementById(button.getAttribute('data-copy-target'));
+        copyText(source.textContent).then(function () {
+          button.textContent = button.getAttribute('data-copied') || label;
+          window.setTimeout(function () { button.textContent = label; }, 2000);
+        });
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    startCountdown();
+    wireCopyButtons();
+  });
+}());

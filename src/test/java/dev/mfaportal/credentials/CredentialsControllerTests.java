@@ -1,0 +1,232 @@
+package dev.mfaportal.credentials;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.mfaportal.audit.AuditLog;
+import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.CallerIdentity;
+import dev.mfaportal.aws.InvalidCodeException;
+import dev.mfaportal.aws.MfaDevice;
+import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.aws.Secret;
+import dev.mfaportal.aws.SessionCredentials;
+import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.identity.IdentityConfiguration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The credentials pages with the real security chain and issuer, AWS, guard and audit mocked: what the
+ * employee sees, which status and headers come back, and that nothing secret is echoed (S4, S5, S8).
+ */
+@WebMvcTest({ CredentialsController.class, CredentialsDownloadController.class })
+@Import({ IdentityConfiguration.class, CredentialsConfiguration.class })
+class CredentialsControllerTests {
+
+	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
+
+	static final String SECRET = "alice-sandbox-secret-access-key-00000000";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	MfaDevices mfaDevices;
+
+	@MockitoBean
+	SessionTokens sessionTokens;
+
+	@MockitoBean
+	CodeGuard codeGuard;
+
+	@MockitoBean
+	AuditLog auditLog;
+
+	@BeforeEach
+	void aliceHasADevice() {
+		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.now())));
+		SessionCredentials session = new SessionCredentials("ASIASESSION000000001", Secret.of("temp/secret+key"),
+				Secret.of("temp-session-token=="), Instant.now().plus(Duration.ofHours(1)), "req-1");
+		given(this.sessionTokens.issue(any(), any(), any(), any())).willReturn(session);
+		given(this.sessionTokens.callerOf(session))
+			.willReturn(new CallerIdentity("123456789012", "AIDAALICE", "arn:aws:iam::123456789012:user/alice"));
+	}
+
+	@Test
+	void formWhenSignedOutThenRedirectsToLogin() throws Exception {
+		assertThat(this.mvc.perform(get("/credentials")).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login");
+	}
+
+	@Test
+	void formListsDevicesWithSafeFieldAttributes() throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get("/credentials").with(user("alice")))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.select("form#issue-credentials select[name=serialNumber] option").eachAttr("value"))
+			.containsExactly(SERIAL);
+		assertThat(page.selectFirst("input[name=tokenCode]").attr("autocomplete")).isEqualTo("one-time-code");
+		assertThat(page.selectFirst("input[name=tokenCode]").attr("inputmode")).isEqualTo("numeric");
+		assertThat(page.selectFirst("input[name=secretAccessKey]").attr("type")).isEqualTo("password");
+		assertThat(page.select("link[href=/css/credentials.css]")).hasSize(1);
+	}
+
+	@Test
+	void formWhenNoDeviceThenPointsToEnrollment() throws Exception {
+		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
+		Document page = page(get("/credentials").with(user("alice")), 200);
+		assertThat(page.select("form#issue-credentials")).isEmpty();
+		assertThat(page.selectFirst("#no-device a").attr("href")).isEqualTo("/mfa");
+	}
+
+	@Test
+	void formWhenAwsDoesNotAnswerThenSaysSoWith503() throws Exception {
+		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsUnavailableException("x", "Throttling", "r", null));
+		Document page = page(get("/credentials").with(user("alice")), 503);
+		assertThat(page.select("#devices-unavailable")).hasSize(1);
+		assertThat(page.select("#no-device")).isEmpty();
+	}
+
+	@Test
+	void issueWhenValidThenShowsEveryFormatOnceAndUncached() throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(issue("654321", "3600")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.selectFirst("#session-access-key-id").text()).isEqualTo("ASIASESSION000000001");
+		assertThat(page.selectFirst("time#session-expiration").attr("datetime")).endsWith("Z");
+		assertThat(page.select("button[data-format]").eachAttr("data-format")).hasSize(7);
+		assertThat(page.selectFirst("pre#credentials-bash").wholeText())
+			.contains("export AWS_SECRET_ACCESS_KEY='temp/secret+key'");
+		assertThat(page.selectFirst("form#download-credentials input[name=sealed]").val()).isNotBlank();
+		assertThat(response.getContentAsString()).doesNotContain(SECRET).doesNotContain("654321");
+	}
+
+	@Test
+	void issueWhenInputInvalidThenFormErrorsAndNothingEchoed() throws Exception {
+		Document page = page(issue("65432x", "60"), 400);
+		assertThat(page.select("p.error")).hasSize(2);
+		assertThat(page.html()).doesNotContain(SECRET).doesNotContain("65432x").doesNotContain("AKIASANDBOXALICE0001");
+		assertThat(page.selectFirst("select[name=durationSeconds] option[selected]")).isNull();
+		verifyNoInteractions(this.sessionTokens, this.codeGuard);
+	}
+
+	@Test
+	void issueWhenAwsRefusesTheCodeThenSaysSoWithoutEcho() throws Exception {
+		given(this.sessionTokens.issue(any(), any(), any(), any()))
+			.willThrow(new InvalidCodeException("MFA failed", "AccessDenied", "req-2", null));
+		Document page = page(issue("654321", "3600"), 400);
+		assertThat(page.selectFirst("input[name=tokenCode] ~ p.error").text()).contains("did not accept this code");
+		assertThat(page.select("#session-access-key-id")).isEmpty();
+		assertThat(page.html()).doesNotContain(SECRET).doesNotContain("654321");
+		assertThat(page.selectFirst("select[name=serialNumber] option[selected]").val()).isEqualTo(SERIAL);
+	}
+
+	@Test
+	void issueWhenAwsDoesNotAnswerThenSays503TryAgainOnce() throws Exception {
+		given(this.sessionTokens.issue(any(), any(), any(), any()))
+			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.now())))
+			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+		Document page = page(issue("654321", "3600"), 503);
+		assertThat(page.select("#form-errors p")).singleElement()
+			.satisfies((error) -> assertThat(error.text()).contains("AWS is not answering"));
+		assertThat(page.select("#devices-unavailable")).isEmpty();
+	}
+
+	@Test
+	void issueWhenCsrfTokenMissingThenForbiddenAndNoAwsCall() throws Exception {
+		int status = this.mvc.perform(post("/credentials").with(user("alice")).param("serialNumber", SERIAL))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(403);
+		verifyNoInteractions(this.sessionTokens);
+	}
+
+	@Test
+	void downloadWhenSealTamperedThenForbidden() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/credentials/download").with(user("alice"))
+				.with(csrf())
+				.param("sealed", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+				.param("format", "bash"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getHeader("Content-Disposition")).isNull();
+	}
+
+	@Test
+	void downloadWhenFormatUnknownThenBadRequest() throws Exception {
+		int status = this.mvc
+			.perform(download("x", "zsh"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(400);
+	}
+
+	@Test
+	void downloadGivesTheSameTextAsThePageAsAnAttachment() throws Exception {
+		Document page = page(issue("654321", "3600"), 200);
+		String sealed = page.selectFirst("form#download-credentials input[name=sealed]").val();
+		MockHttpServletResponse response = this.mvc
+			.perform(download(sealed, "fish"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"aws-session.fish\"");
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+		assertThat(response.getContentAsString()).isEqualTo(page.selectFirst("pre#credentials-fish").wholeText());
+	}
+
+	private MockHttpServletRequestBuilder issue(String code, String duration) {
+		return post("/credentials").with(user("alice"))
+			.with(csrf())
+			.param("serialNumber", SERIAL)
+			.param("tokenCode", code)
+			.param("durationSeconds", duration)
+			.param("accessKeyId", "AKIASANDBOXALICE0001")
+			.param("secretAccessKey", SECRET);
+	}
+
+	private static MockHttpServletRequestBuilder download(String sealed, String format) {
+		return post("/credentials/download").with(user("alice"))
+			.with(csrf())
+			.param("sealed", sealed)
+			.param("format", format);
+	}
+
+	private Document page(MockHttpServletRequestBuilder request, int status) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(status);
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+		return Jsoup.parse(response.getContentAsString());
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.mfaportal.helpdesk;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.audit.AuditEntry;
+import dev.mfaportal.audit.AuditHistory;
+import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.MfaDevice;
+import dev.mfaportal.aws.MfaDevices;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "portal.audit.verify-on-schedule=false")
+@AutoConfigureMockMvc
+@Import(TestDatabaseConfiguration.class)
+class HelpDeskControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AuditHistory history;
+
+	@MockitoBean
+	MfaDevices devices;
+
+	/** An IAM user no other test uses, so its audit history is this test's alone. */
+	String employee = "emp-" + UUID.randomUUID().toString().substring(0, 8);
+
+	String serial() {
+		return "arn:aws:iam::123456789012:mfa/mfa-portal/" + this.employee + "-phone";
+	}
+
+	void hasDevice() {
+		given(this.devices.listAssigned(this.employee))
+			.willReturn(List.of(new MfaDevice(serial(), this.employee, Instant.parse("2026-11-01T09:00:00Z"))));
+	}
+
+	@Test
+	void employeeWhenShownThenListsDevicesWithRemoveForms() throws Exception {
+		hasDevice();
+
+		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		assertThat(page.select("tr[data-serial]").eachAttr("data-serial")).containsExactly(serial());
+		assertThat(page.select("form.helpdesk-remove textarea[name=reason][required]")).hasSize(1);
+	}
+
+	@Test
+	void removeWhenReasonGivenThenAuditedBeforeAwsAndDeviceRemoved() throws Exception {
+		hasDevice();
+		willAnswer((invocation) -> {
+			// The attempt must already be on record when AWS is first touched (S21).
+			assertThat(actions()).containsExactly("helpdesk.device-removal-started");
+			return null;
+		}).given(this.devices).deactivate(this.employee, serial());
+
+		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("serialNumber", serial())
+			.param("reason", "Lost phone, ticket HD-42"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("removed", serial()));
+
+		verify(this.devices).deactivate(this.employee, serial());
+		verify(this.devices).delete(serial());
+		List<AuditEntry> events = this.history.recentForIamUser(this.employee, 10);
+		assertThat(events).extracting(AuditEntry::action)
+			.containsExactly("helpdesk.device-removed", "helpdesk.device-removal-started");
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.portalUser()).isEqualTo("admin");
+			assertThat(event.iamUser()).isEqualTo(this.employee);
+			assertThat(event.mfaSerial()).isEqualTo(serial());
+		});
+		String page = this.mvc.perform(get("/admin/audit/" + events.get(0).id()).with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(page).selectFirst("#audit-detail-json").text()).contains("Lost phone, ticket HD-42")
+			.contains("\"admin\"")
+			.contains(this.employee);
+	}
+
+	@Test
+	void removeWhenReasonMissingThenNothingHappens() throws Exception {
+		hasDevice();
+
+		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("serialNumber", serial())
+			.param("reason", "  "))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", "admin.employee.reason.required"));
+
+		verify(this.devices, never()).deactivate(anyString(), anyString());
+		assertThat(actions()).isEmpty();
+	}
+
+	@Test
+	void removeWhenDeviceIsNotTheEmployeesThenRefusedWithoutAwsChange() throws Exception {
+		hasDevice();
+
+		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("serialNumber", "arn:aws:iam::123456789012:mfa/someone-else")
+			.param("reason", "lost"))
+			.andExpect(flash().attribute("error", "admin.employee.notTheirs"));
+
+		verify(this.devices, never()).deactivate(anyString(), anyString());
+		verify(this.devices, never()).delete(any());
+	}
+
+	@Test
+	void removeWhenAwsFailsThenFailureAuditedAndShown() throws Exception {
+		hasDevice();
+		willThrow(new AwsUnavailableException("AWS is not answering", "Throttling", "req-1", null)).given(this.devices)
+			.deactivate(this.employee, serial());
+
+		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("serialNumber", serial())
+			.param("reason", "lost"))
+			.andExpect(flash().attribute("awsRequestId", "req-1"));
+
+		verify(this.devices, never()).delete(any());
+		assertThat(actions()).containsExactly("helpdesk.device-removal-failed", "helpdesk.device-removal-started");
+	}
+
+	@Test
+	void employeeWhenNameIsNotAnIamUserNameThenBadRequest() throws Exception {
+		this.mvc.perform(get("/admin/employees/bad name!").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isBadRequest());
+	}
+
+	List<String> actions() {
+		return this.history.recentForIamUser(this.employee, 10).stream().map(AuditEntry::action).toList();
+	}
+
+}
