@@ -57,6 +57,11 @@ class AuditQueries implements AuditHistory {
 		return new AuditPage(rows, null);
 	}
 
+	/** Every action the log has seen, from the hourly roll-up (a few hundred rows, not the whole log). */
+	List<String> knownActions() {
+		return this.jdbc.sql("SELECT DISTINCT action FROM audit_hourly ORDER BY action").query(String.class).list();
+	}
+
 	Optional<AuditRow> find(long id) {
 		return this.jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE id = :id")
 			.param("id", id)

@@ -22,13 +22,6 @@ import org.springframework.web.server.ResponseStatusException;
 class AuditViewController {
 
 	/** Offered as suggestions in the action filter; any action can still be typed. */
-	static final List<String> KNOWN_ACTIONS = List.of("signin.succeeded", "signin.failed", "access.denied",
-			"enrollment.started", "enrollment.start-failed", "enrollment.activated", "enrollment.activation-failed",
-			"enrollment.cancelled", "enrollment.cancel-failed", "enrollment.swept", "enrollment.resynced",
-			"enrollment.resync-failed", "enrollment.removed", "enrollment.remove-failed", "credentials.issued",
-			"helpdesk.device-removal-started", "helpdesk.device-removed", "helpdesk.device-removal-failed",
-			"admin.audit-exported");
-
 	private final AuditQueries queries;
 
 	private final DailyCounts counts;
@@ -53,7 +46,7 @@ class AuditViewController {
 		model.addAttribute("zoneExplicit", chosenZone != null);
 		model.addAttribute("before", before);
 		model.addAttribute("outcomes", AuditOutcome.values());
-		model.addAttribute("knownActions", KNOWN_ACTIONS);
+		model.addAttribute("knownActions", this.queries.knownActions());
 		model.addAttribute("series", List.of(DailyChart.SERIES));
 		return "admin/audit/list";
 	}

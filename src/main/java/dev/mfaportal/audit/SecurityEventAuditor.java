@@ -2,6 +2,11 @@ package dev.mfaportal.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.mfaportal.identity.Employee;
+import dev.mfaportal.identity.EmployeeDirectory;
+import dev.mfaportal.identity.ReauthenticatedEvent;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -22,10 +27,13 @@ class SecurityEventAuditor {
 
 	private final AuditLog auditLog;
 
+	private final ObjectProvider<EmployeeDirectory> employees;
+
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-	SecurityEventAuditor(AuditLog auditLog) {
+	SecurityEventAuditor(AuditLog auditLog, ObjectProvider<EmployeeDirectory> employees) {
 		this.auditLog = auditLog;
+		this.employees = employees;
 	}
 
 	@EventListener
@@ -36,7 +44,15 @@ class SecurityEventAuditor {
 			return;
 		}
 		this.auditLog.record(AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS)
-			.portalUser(authentication.getName()));
+			.portalUser(authentication.getName())
+			.iamUser(iamUserOf(authentication.getName())));
+	}
+
+	@EventListener
+	void reauthenticated(ReauthenticatedEvent event) {
+		this.auditLog.record(AuditEvent.of("signin.reauthenticated", AuditOutcome.SUCCESS)
+			.portalUser(event.username())
+			.iamUser(iamUserOf(event.username())));
 	}
 
 	@EventListener
@@ -59,7 +75,16 @@ class SecurityEventAuditor {
 			denial = denial.detail("method", request.getMethod())
 				.detail("path", RequestOrigin.truncate(request.getRequestURI(), PATH_MAX_LENGTH));
 		}
-		this.auditLog.record(denial);
+		this.auditLog.record(denial.iamUser(iamUserOf(authentication.getName())));
+	}
+
+	/** S22 wants the IAM user on every row; a failed sign-in's typed name is deliberately not resolved. */
+	private String iamUserOf(String username) {
+		EmployeeDirectory directory = this.employees.getIfAvailable();
+		if (directory == null) {
+			return null;
+		}
+		return directory.findByUsername(username).map(Employee::iamUserName).orElse(null);
 	}
 
 }

@@ -81,6 +81,7 @@ class AdminAccessTests {
 		assertThat(rows().after(before)).anySatisfy((row) -> {
 			assertThat(row.action()).isEqualTo("signin.succeeded");
 			assertThat(row.portalUser()).isEqualTo("alice");
+			assertThat(row.iamUser()).isEqualTo("alice");
 			assertThat(row.sourceIp()).isNotBlank();
 		});
 	}

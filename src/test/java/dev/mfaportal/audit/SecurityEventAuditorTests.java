@@ -1,8 +1,11 @@
 package dev.mfaportal.audit;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.mfaportal.identity.ReauthenticatedEvent;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +52,17 @@ class SecurityEventAuditorTests {
 
 		assertThat(written).singleElement().satisfies((row) -> {
 			assertThat(row.action()).isEqualTo("signin.succeeded");
+			assertThat(row.outcome()).isEqualTo("SUCCESS");
+			assertThat(row.portalUser()).isEqualTo("alice");
+		});
+	}
+
+	@Test
+	void reauthenticationWhenConfirmedThenRecordsPortalUser() {
+		List<AuditRow> written = publish(new ReauthenticatedEvent("alice", Instant.now()));
+
+		assertThat(written).singleElement().satisfies((row) -> {
+			assertThat(row.action()).isEqualTo("signin.reauthenticated");
 			assertThat(row.outcome()).isEqualTo("SUCCESS");
 			assertThat(row.portalUser()).isEqualTo("alice");
 		});
