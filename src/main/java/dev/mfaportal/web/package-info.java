@@ -1,5 +1,5 @@
 /**
  * What every page shares: the layout fragments, the home page and the error pages.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "aws" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "aws", "audit" })
 package dev.mfaportal.web;

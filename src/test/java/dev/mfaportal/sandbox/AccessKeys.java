@@ -3,6 +3,7 @@ package dev.mfaportal.sandbox;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,10 @@ final class AccessKeys {
 
 	Optional<Key> find(String accessKeyId) {
 		return Optional.ofNullable(this.keys.get(accessKeyId));
+	}
+
+	List<String> sessionIds() {
+		return this.keys.values().stream().filter(Key::session).map(Key::accessKeyId).sorted().toList();
 	}
 
 	void expireSessions(Instant at) {

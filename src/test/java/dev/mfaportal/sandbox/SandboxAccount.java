@@ -149,6 +149,11 @@ public final class SandboxAccount implements AutoCloseable {
 		return this.keys.find(sessionAccessKeyId).filter(AccessKeys.Key::session).map(AccessKeys.Key::userName);
 	}
 
+	/** Every session key ({@code ASIA…}) {@code GetSessionToken} issued since the last {@link #reset()}, sorted. */
+	public List<String> sessionKeyIds() {
+		return this.keys.sessionIds();
+	}
+
 	/** Makes every session issued so far expired: calls signed with one then get {@code ExpiredToken} 403. */
 	public void expireSessions() {
 		this.keys.expireSessions(Instant.now().minusSeconds(1));

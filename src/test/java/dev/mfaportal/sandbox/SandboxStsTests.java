@@ -60,6 +60,7 @@ class SandboxStsTests {
 		assertThat(caller.userId()).isEqualTo("AIDASANDBOXALICE00001");
 		assertThat(caller.account()).isEqualTo(SandboxAccount.ACCOUNT_ID);
 		assertThat(account.sessionOwner(session.accessKeyId())).contains("alice");
+		assertThat(account.sessionKeyIds()).containsExactly(session.accessKeyId());
 	}
 
 	@Test

@@ -1,0 +1,198 @@
+package dev.mfaportal.web;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * S29 on the running portal: PostgreSQL goes away (a proxy between this portal and the shared test database
+ * is cut) and comes back. Sessions live in PostgreSQL too, so the signed-in pages fail in Spring Session's
+ * filter before MVC runs; the answer must still be the friendly 503 page, within seconds, and the portal
+ * must serve normally again once the database is back, without a restart.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class, ProxiedDatabase.class })
+class DatabaseOutageTests {
+
+	/** The pool waits 3 s for a connection (application.yml); the rest is slack for a loaded build machine. */
+	static final Duration QUICKLY = Duration.ofSeconds(10);
+
+	/**
+	 * A partition hangs a query on a pooled connection until pgjdbc's socketTimeout (10 s, application.yml), then
+	 * the pool's 3 s; the rest is slack.
+	 */
+	static final Duration QUICKLY_DESPITE_PARTITION = Duration.ofSeconds(20);
+
+	static final Duration RECOVERY = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProxiedDatabase.Link database;
+
+	@AfterEach
+	void databaseBack() {
+		this.database.restore();
+		eventually(() -> new PortalHttp(this.port).get("/actuator/health"), 200);
+	}
+
+	@Test
+	void signedInPageWhenDatabaseDownThenFriendly503Quickly() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		this.database.cut();
+		HttpResponse<String> home = timed(() -> alice.get("/"));
+		assertFriendly503(home);
+	}
+
+	@Test
+	void signedInPageWhenDatabaseHostStopsAnsweringThenFriendly503Quickly() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		this.database.stall();
+		assertFriendly503(timed(QUICKLY_DESPITE_PARTITION, () -> alice.get("/")));
+		HttpResponse<String> health = timed(QUICKLY_DESPITE_PARTITION,
+				() -> new PortalHttp(this.port).get("/actuator/health/readiness"));
+		assertThat(health.statusCode()).isEqualTo(503);
+		this.database.restore();
+		assertThat(eventually(() -> alice.get("/"), 200).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void signedInPageWhenDatabaseReturnsThenServedAgainInTheSameSession() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		this.database.cut();
+		assertThat(timed(() -> alice.get("/")).statusCode()).isEqualTo(503);
+		this.database.restore();
+		HttpResponse<String> home = eventually(() -> alice.get("/"), 200);
+		assertThat(PortalHttp.html(home).selectFirst("#signed-in-user").text()).isEqualTo("alice");
+	}
+
+	@Test
+	void healthWhenDatabaseDownThenDownAndStillAnswers() {
+		this.database.cut();
+		HttpResponse<String> health = timed(() -> new PortalHttp(this.port).get("/actuator/health"));
+		assertThat(health.statusCode()).isEqualTo(503);
+		assertThat(health.body()).contains("\"status\":\"DOWN\"");
+		this.database.restore();
+		assertThat(eventually(() -> new PortalHttp(this.port).get("/actuator/health"), 200).body())
+			.contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void probesWhenDatabaseDownThenAliveButNotReady() {
+		this.database.cut();
+		PortalHttp monitor = new PortalHttp(this.port);
+		assertThat(timed(() -> monitor.get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+		HttpResponse<String> readiness = timed(() -> monitor.get("/actuator/health/readiness"));
+		assertThat(readiness.statusCode()).isEqualTo(503);
+		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+	}
+
+	@Test
+	void staticAssetsWhenDatabaseDownThenStillServed() {
+		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		this.database.cut();
+		HttpResponse<String> css = timed(() -> alice.get("/css/portal.css"));
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.body()).isNotBlank();
+	}
+
+	@Test
+	void signInPageWhenDatabaseDownThenFriendly503() {
+		this.database.cut();
+		assertFriendly503(timed(() -> new PortalHttp(this.port).get("/login")));
+	}
+
+	@Test
+	void signInWhenDatabaseDownThenFriendly503() {
+		PortalHttp visitor = new PortalHttp(this.port);
+		String csrf = PortalHttp.csrf(visitor.get("/login"));
+		this.database.cut();
+		assertFriendly503(timed(() -> visitor.post("/login",
+				Map.of("username", "alice", "password", "alice", "_csrf", csrf))));
+	}
+
+	@Test
+	void manyRequestsWhenDatabaseDownThenNoneHangs() {
+		List<PortalHttp> employees = List.of(PortalHttp.signedIn(this.port, "alice"),
+				PortalHttp.signedIn(this.port, "bob"), PortalHttp.signedIn(this.port, "alice"),
+				PortalHttp.signedIn(this.port, "bob"));
+		this.database.cut();
+		List<HttpResponse<String>> answers = timed(() -> employees.stream()
+			.map((employee) -> CompletableFuture.supplyAsync(() -> employee.get("/")))
+			.toList()
+			.stream()
+			.map(CompletableFuture::join)
+			.toList());
+		assertThat(answers).allSatisfy(DatabaseOutageTests::assertFriendly503);
+	}
+
+	static void assertFriendly503(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(503);
+		Document page = PortalHttp.html(response);
+		assertThat(page.selectFirst("h1")).as(response.body()).isNotNull();
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Service unavailable");
+		assertThat(page.selectFirst("main").text()).contains("is not answering right now");
+		// S27: nothing about the database, the driver or the code reaches the page.
+		assertThat(response.body()).doesNotContainIgnoringCase("exception")
+			.doesNotContainIgnoringCase("sql")
+			.doesNotContainIgnoringCase("jdbc")
+			.doesNotContainIgnoringCase("hikari")
+			.doesNotContain("at org.", "at dev.mfaportal", "127.0.0.1");
+	}
+
+	static <T> T timed(Supplier<T> request) {
+		return timed(QUICKLY, request);
+	}
+
+	static <T> T timed(Duration limit, Supplier<T> request) {
+		long start = System.nanoTime();
+		T answer = request.get();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answer time").isLessThan(limit);
+		return answer;
+	}
+
+	/** Polls until the answer has {@code status}, within {@link #RECOVERY}. */
+	static HttpResponse<String> eventually(Supplier<HttpResponse<String>> request, int status) {
+		long deadline = System.nanoTime() + RECOVERY.toNanos();
+		HttpResponse<String> answer = request.get();
+		while (answer.statusCode() != status && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(250));
+			answer = request.get();
+		}
+		assertThat(answer.statusCode()).as("status within " + RECOVERY).isEqualTo(status);
+		return answer;
+	}
+
+	static void sleep(Duration duration) {
+		if (duration.isNegative()) {
+			return;
+		}
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
