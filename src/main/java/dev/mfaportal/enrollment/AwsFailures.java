@@ -1,5 +1,8 @@
 package dev.mfaportal.enrollment;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import dev.mfaportal.aws.AwsAccessDeniedException;
@@ -18,39 +21,28 @@ import dev.mfaportal.aws.TryAgainShortlyException;
  */
 final class AwsFailures {
 
+	// Checked in this order, the first match wins; anything else is "aws-error".
+	private static final List<Map.Entry<Class<? extends AwsCallException>, String>> REASONS = List.of(
+			Map.entry(InvalidCodeException.class, "invalid-code"),
+			Map.entry(TryAgainShortlyException.class, "try-again-shortly"),
+			Map.entry(DeviceLimitExceededException.class, "limit-exceeded"),
+			Map.entry(NoSuchDeviceException.class, "no-such-device"),
+			Map.entry(DeviceAlreadyExistsException.class, "already-exists"),
+			Map.entry(DeviceInUseException.class, "in-use"),
+			Map.entry(AwsUnavailableException.class, "aws-unavailable"),
+			Map.entry(AwsAccessDeniedException.class, "access-denied"),
+			Map.entry(AwsRejectedInputException.class, "rejected-input"));
+
 	private AwsFailures() {
 	}
 
 	/** Short, stable reason for the audit log, e.g. {@code invalid-code}. */
 	static String reason(AwsCallException ex) {
-		if (ex instanceof InvalidCodeException) {
-			return "invalid-code";
-		}
-		if (ex instanceof TryAgainShortlyException) {
-			return "try-again-shortly";
-		}
-		if (ex instanceof DeviceLimitExceededException) {
-			return "limit-exceeded";
-		}
-		if (ex instanceof NoSuchDeviceException) {
-			return "no-such-device";
-		}
-		if (ex instanceof DeviceAlreadyExistsException) {
-			return "already-exists";
-		}
-		if (ex instanceof DeviceInUseException) {
-			return "in-use";
-		}
-		if (ex instanceof AwsUnavailableException) {
-			return "aws-unavailable";
-		}
-		if (ex instanceof AwsAccessDeniedException) {
-			return "access-denied";
-		}
-		if (ex instanceof AwsRejectedInputException) {
-			return "rejected-input";
-		}
-		return "aws-error";
+		return REASONS.stream()
+			.filter((entry) -> entry.getKey().isInstance(ex))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("aws-error");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mfaportal.PortalClient;
 import dev.mfaportal.TestDatabaseConfiguration;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.MfaDevices;
@@ -76,7 +77,7 @@ abstract class CredentialsFlowSupport {
 	}
 
 	PortalClient signIn(String username) {
-		return PortalClient.signedIn(this.port, username, username);
+		return PortalClient.followingRedirects(this.port).signIn(username, username);
 	}
 
 	/** A device enabled for the IAM user directly in the sandbox, with no code used yet. */
@@ -93,6 +94,11 @@ abstract class CredentialsFlowSupport {
 		fields.put("accessKeyId", keyId);
 		fields.put("secretAccessKey", secret);
 		return fields;
+	}
+
+	/** Alice's own key, a fresh code of {@code serial}, one hour: the request most tests make. */
+	Map<String, String> oneHourWithAlicesKey(String serial) {
+		return fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET);
 	}
 
 	HttpResponse<String> issue(PortalClient client, Map<String, String> fields) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -178,22 +180,20 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 	void downloadWhenAnotherEmployeePostsTheSealThenForbidden() {
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
-		Document page = html(issue(alice,
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET)));
+		Document page = html(issue(alice, oneHourWithAlicesKey(serial)));
 		String sealed = page.selectFirst("form#download-credentials input[name=sealed]").val();
 		PortalClient bob = signIn("bob");
 		Document bobsPage = bob.page("/credentials");
-		HttpResponse<String> response = bob.post("/credentials/download",
+		Page response = bob.post("/credentials/download",
 				Map.of("sealed", sealed, "format", "bash", "_csrf", PortalClient.csrf(bobsPage, "form#sign-out")));
-		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.body()).doesNotContain("AWS_SECRET_ACCESS_KEY");
 	}
 
 	@Test
 	void downloadWithoutCsrfTokenThenForbidden() {
-		HttpResponse<String> response = signIn("alice").post("/credentials/download",
-				Map.of("sealed", "x", "format", "bash"));
-		assertThat(response.statusCode()).isEqualTo(403);
+		Page response = signIn("alice").post("/credentials/download", Map.of("sealed", "x", "format", "bash"));
+		assertThat(response.status()).isEqualTo(403);
 	}
 
 	private String download(PortalClient client, Document page, String format, String fileName) {

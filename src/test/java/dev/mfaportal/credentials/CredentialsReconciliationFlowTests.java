@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.PortalClient;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.guard.CodeGuard;
@@ -126,8 +128,7 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		PortalClient alice = signIn("alice");
 		long calls = this.sandbox.requestCount();
 
-		HttpResponse<String> response = issue(alice,
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET));
+		HttpResponse<String> response = issue(alice, oneHourWithAlicesKey(serial));
 
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(html(response).select("#too-many-attempts")).isNotEmpty();
@@ -145,8 +146,7 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
 
-		HttpResponse<String> response = issue(alice,
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET));
+		HttpResponse<String> response = issue(alice, oneHourWithAlicesKey(serial));
 
 		assertNothingShown(response, 503, ALICE_SECRET);
 		assertThat(html(response).text()).contains("cannot record this request");
@@ -161,8 +161,7 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		PortalClient alice = signIn("alice");
 		long calls = getSessionTokenCalls();
 
-		HttpResponse<String> response = issue(alice,
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET));
+		HttpResponse<String> response = issue(alice, oneHourWithAlicesKey(serial));
 
 		assertNothingShown(response, 503, ALICE_SECRET);
 		assertThat(getSessionTokenCalls()).isEqualTo(calls);
@@ -177,7 +176,7 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		long calls = getSessionTokenCalls();
 
 		HttpResponse<String> response = alice.submit(form, "form#issue-credentials",
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET));
+				oneHourWithAlicesKey(serial));
 
 		assertNothingShown(response, 503, ALICE_SECRET);
 		assertThat(html(response).text()).contains("AWS is not answering");
@@ -191,9 +190,8 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
 		long calls = getSessionTokenCalls();
-		HttpResponse<String> response = alice.post("/credentials",
-				fields(serial, this.sandbox.devices().freshCode(serial), "3600", ALICE_KEY_ID, ALICE_SECRET));
-		assertThat(response.statusCode()).isEqualTo(403);
+		Page response = alice.post("/credentials", oneHourWithAlicesKey(serial));
+		assertThat(response.status()).isEqualTo(403);
 		assertThat(getSessionTokenCalls()).isEqualTo(calls);
 	}
 

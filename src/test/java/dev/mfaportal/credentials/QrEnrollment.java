@@ -1,24 +1,11 @@
 package dev.mfaportal.credentials;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.ReaderException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.QrReader;
 import dev.mfaportal.sandbox.SandboxAccount;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 record QrEnrollment(String serial, String seed, Instant activatedAt) {
 
-	static QrEnrollment enroll(PortalClient client, String label) throws IOException, ReaderException {
+	static QrEnrollment enroll(PortalClient client, String label) {
 		Document devices = client.page("/mfa");
 		Document scan = parse(client.submit(devices, "form#start-enrollment", Map.of("label", label)));
-		String otpauth = readQr(scan.selectFirst("img#mfa-qr").attr("src"));
+		String otpauth = QrReader.decodeDataUri(scan.selectFirst("img#mfa-qr").attr("src"));
 		assertThat(otpauth).startsWith("otpauth://totp/");
-		String seed = query(otpauth, "secret");
+		String seed = QrReader.query(otpauth, "secret");
+		assertThat(seed).as(otpauth).isNotNull();
 		String serial = scan.selectFirst("#mfa-scan").attr("data-serial");
 		Instant now = Instant.now();
 		Document activated = parse(client.submit(scan, "form#activate-enrollment",
@@ -58,28 +46,6 @@ record QrEnrollment(String serial, String seed, Instant activatedAt) {
 	private static Document parse(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return Jsoup.parse(response.body(), response.uri().toString());
-	}
-
-	/** The portal's QR image is a clean, computer-drawn code: ZXing's pure-barcode mode reads it reliably. */
-	private static String readQr(String dataUri) throws IOException, ReaderException {
-		String prefix = "data:image/png;base64,";
-		assertThat(dataUri).startsWith(prefix);
-		BufferedImage image = ImageIO
-			.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(prefix.length()))));
-		return new QRCodeReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-					Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
-			.getText();
-	}
-
-	private static String query(String uri, String name) {
-		for (String pair : URI.create(uri).getRawQuery().split("&")) {
-			String[] parts = pair.split("=", 2);
-			if (parts[0].equals(name)) {
-				return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-			}
-		}
-		throw new IllegalStateException("No " + name + " in the otpauth URI");
 	}
 
 }

@@ -3,20 +3,12 @@ package dev.mfaportal.enrollment;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.enrollment.PortalClient.Page;
-import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxFault;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,28 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Around enrollment, over real HTTP against the sandbox AWS account and PostgreSQL: the device limit, the
  * sweeper, resync and removal of one's own devices only (S6), and the wrong-code limit (S14).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
-class DeviceFlowTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxAccount sandbox;
-
-	@Autowired
-	private JdbcClient jdbc;
+class DeviceFlowTests extends EnrollmentFlowSupport {
 
 	@Autowired
 	private AbandonedDeviceSweeper sweeper;
-
-	@BeforeEach
-	void freshAccount() {
-		this.sandbox.reset();
-		this.jdbc.sql("DELETE FROM guard_wrong_code").update();
-		this.jdbc.sql("DELETE FROM guard_claimed_code").update();
-	}
 
 	@Test
 	void startWhenEightDevicesThenRefusedWithClearMessageAndNoDeviceCreated() {
@@ -156,31 +130,6 @@ class DeviceFlowTests {
 		assertThat(blocked.document().selectFirst("time#retry-at")).as(blocked.body()).isNotNull();
 		assertThat(this.sandbox.requestCount("EnableMFADevice")).isZero();
 		assertThat(auditActions("bob")).contains("enrollment.activation-failed");
-	}
-
-	private PortalClient signIn(String user) {
-		return new PortalClient(this.port).signIn(user, user);
-	}
-
-	private ScanPage start(PortalClient client) {
-		return start(client, "");
-	}
-
-	private ScanPage start(PortalClient client, String label) {
-		Page scan = client.submit(client.get("/mfa"), "form#start-enrollment", Map.of("label", label));
-		assertThat(scan.status()).as(scan.body()).isEqualTo(200);
-		return ScanPage.of(scan);
-	}
-
-	private static Page activate(PortalClient client, ScanPage scan, String code1, String code2) {
-		return client.submit(scan.page(), "form#activate-enrollment", Map.of("code1", code1, "code2", code2));
-	}
-
-	private List<String> auditActions(String portalUser) {
-		return this.jdbc.sql("SELECT action FROM audit_event WHERE portal_user = ? ORDER BY id")
-			.param(portalUser)
-			.query(String.class)
-			.list();
 	}
 
 }

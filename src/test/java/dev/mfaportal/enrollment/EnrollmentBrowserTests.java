@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import dev.mfaportal.BrowserSupport;
+import dev.mfaportal.QrReader;
 import dev.mfaportal.TestDatabaseConfiguration;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
@@ -44,8 +45,8 @@ class EnrollmentBrowserTests {
 		page.click("form#start-enrollment button[type=submit]");
 		page.waitForSelector("img#mfa-qr");
 
-		String otpauthUri = ScanPage.decodeQr(page.locator("img#mfa-qr").screenshot());
-		String secret = ScanPage.query(otpauthUri, "secret");
+		String otpauthUri = QrReader.decode(page.locator("img#mfa-qr").screenshot());
+		String secret = QrReader.query(otpauthUri, "secret");
 		assertThat(page.textContent("#mfa-secret").replace(" ", "")).isEqualTo(secret);
 		BrowserSupport.screenshot(page, "enrollment-scan");
 

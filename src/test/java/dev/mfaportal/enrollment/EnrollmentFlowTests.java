@@ -10,20 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.enrollment.PortalClient.Page;
-import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxDevice;
 import dev.mfaportal.sandbox.SandboxFault;
 
@@ -33,25 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole device flow over real HTTP against the sandbox AWS account and PostgreSQL, as a person with a
  * phone would go through it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
-class EnrollmentFlowTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxAccount sandbox;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@BeforeEach
-	void freshAccount() {
-		this.sandbox.reset();
-		this.jdbc.sql("DELETE FROM guard_wrong_code").update();
-		this.jdbc.sql("DELETE FROM guard_claimed_code").update();
-	}
+class EnrollmentFlowTests extends EnrollmentFlowSupport {
 
 	@Test
 	void enrollWhenQrScannedAndTwoConsecutiveCodesEnteredThenDeviceEnabledAndListed() {
@@ -228,31 +200,6 @@ class EnrollmentFlowTests {
 			pool.shutdownNow();
 		}
 		assertThat(this.sandbox.devices().unassigned()).isEmpty();
-	}
-
-	private PortalClient signIn(String user) {
-		return new PortalClient(this.port).signIn(user, user);
-	}
-
-	private ScanPage start(PortalClient client) {
-		return start(client, "");
-	}
-
-	private ScanPage start(PortalClient client, String label) {
-		Page scan = client.submit(client.get("/mfa"), "form#start-enrollment", Map.of("label", label));
-		assertThat(scan.status()).as(scan.body()).isEqualTo(200);
-		return ScanPage.of(scan);
-	}
-
-	private static Page activate(PortalClient client, ScanPage scan, String code1, String code2) {
-		return client.submit(scan.page(), "form#activate-enrollment", Map.of("code1", code1, "code2", code2));
-	}
-
-	private List<String> auditActions(String portalUser) {
-		return this.jdbc.sql("SELECT action FROM audit_event WHERE portal_user = ? ORDER BY id")
-			.param(portalUser)
-			.query(String.class)
-			.list();
 	}
 
 }

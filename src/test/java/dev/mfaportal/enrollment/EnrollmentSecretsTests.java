@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.enrollment.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
@@ -49,7 +50,7 @@ class EnrollmentSecretsTests {
 	@Test
 	void enrollWhenEveryLoggerAtDebugThenNoSeedOrCodeInAnyTableOrLog(CapturedOutput output) {
 		this.sandbox.reset();
-		PortalClient alice = new PortalClient(this.port).signIn("alice", "alice");
+		PortalClient alice = PortalClient.notFollowingRedirects(this.port).signIn("alice", "alice");
 		ScanPage scan = ScanPage.of(alice.submit(alice.get("/mfa"), "form#start-enrollment", Map.of()));
 		List<String> codes = List.of(scan.code(2), scan.code(3), scan.code(-1), scan.code(0));
 		Page refused = alice.submit(scan.page(), "form#activate-enrollment",

@@ -4,6 +4,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.QrReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QrCodesTests {
@@ -20,7 +22,7 @@ class QrCodesTests {
 		String dataUri = QrCodes.pngDataUri(uri);
 		assertThat(dataUri).startsWith("data:image/png;base64,");
 		byte[] png = Base64.getDecoder().decode(dataUri.substring("data:image/png;base64,".length()));
-		assertThat(ScanPage.decodeQr(png)).isEqualTo(uri);
+		assertThat(QrReader.decode(png)).isEqualTo(uri);
 	}
 
 	@Test

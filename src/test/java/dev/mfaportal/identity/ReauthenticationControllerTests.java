@@ -130,10 +130,7 @@ class ReauthenticationControllerTests {
 	}
 
 	MockHttpSession signIn(String username) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").param("username", username).param("password", username).with(csrf())
-			.session(session)).andExpect(redirectedUrl("/"));
-		return session;
+		return SignInSupport.signInThroughForm(this.mvc, username);
 	}
 
 	@RestController

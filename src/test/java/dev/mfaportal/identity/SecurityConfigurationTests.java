@@ -176,10 +176,7 @@ class SecurityConfigurationTests {
 	}
 
 	MockHttpSession signIn(String username) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").param("username", username).param("password", username).with(csrf())
-			.session(session)).andExpect(redirectedUrl("/"));
-		return session;
+		return SignInSupport.signInThroughForm(this.mvc, username);
 	}
 
 	@RestController

@@ -1,0 +1,169 @@
+package dev.mfaportal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A browser without a browser, for the flow tests: real HTTP (java.net.http) against the running portal, a
+ * cookie jar, signing in through the login form, and forms submitted with the hidden fields (the CSRF token
+ * among them) of the page they came from. {@link #notFollowingRedirects} lets a test check a redirect;
+ * {@link #followingRedirects} goes on to the page a browser would show.
+ */
+public final class PortalClient {
+
+	// As a browser asks: error pages then come as HTML, not as Boot's JSON error body.
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private final String baseUrl;
+
+	private final boolean followsRedirects;
+
+	private final HttpClient http;
+
+	private PortalClient(int port, boolean followsRedirects) {
+		this.baseUrl = "http://localhost:" + port;
+		this.followsRedirects = followsRedirects;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(followsRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	public static PortalClient followingRedirects(int port) {
+		return new PortalClient(port, true);
+	}
+
+	public static PortalClient notFollowingRedirects(int port) {
+		return new PortalClient(port, false);
+	}
+
+	/** Signs in through the sign-in form and checks that it worked. */
+	public PortalClient signIn(String username, String password) {
+		Page result = submit(get("/login"), "form#sign-in", Map.of("username", username, "password", password));
+		boolean signedIn = this.followsRedirects
+				? result.status() == 200 && !result.response().uri().getPath().equals("/login")
+				: result.status() == 302 && !result.location().contains("error");
+		if (!signedIn) {
+			throw new IllegalStateException("Sign-in as " + username + " failed: " + result.status());
+		}
+		return this;
+	}
+
+	public Page get(String path) {
+		return send(request(path).GET().build());
+	}
+
+	/** The page at {@code path}, which must answer 200. */
+	public Document page(String path) {
+		Page page = get(path);
+		assertThat(page.status()).as(path).isEqualTo(200);
+		return page.document();
+	}
+
+	/** Fills the form found by {@code selector} on {@code page} (hidden fields included) and posts it. */
+	public Page submit(Page page, String selector, Map<String, String> fields) {
+		return submit(page.document(), selector, fields, page.body());
+	}
+
+	/** As {@link #submit(Page, String, Map)}, for a page the test holds as a parsed document. */
+	public HttpResponse<String> submit(Document page, String selector, Map<String, String> fields) {
+		return submit(page, selector, fields, page.outerHtml()).response();
+	}
+
+	private Page submit(Document page, String selector, Map<String, String> fields, String body) {
+		Element form = page.selectFirst(selector);
+		if (form == null) {
+			throw new IllegalStateException("No " + selector + " on the page:\n" + body);
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		form.select("input[type=hidden]").forEach((input) -> values.put(input.attr("name"), input.attr("value")));
+		values.putAll(fields);
+		return post(form.attr("action"), values);
+	}
+
+	public Page post(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/** Follows one redirect answer with a GET, as a browser would. */
+	public Page follow(Page redirect) {
+		URI location = URI.create(redirect.location());
+		return get(location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : ""));
+	}
+
+	/** The CSRF token in the form {@code formSelector} on {@code page}. */
+	public static String csrf(Document page, String formSelector) {
+		return page.selectFirst(formSelector + " input[name=_csrf]").val();
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept", BROWSER_ACCEPT);
+	}
+
+	private Page send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Page(response.statusCode(), response,
+					Jsoup.parse(response.body(), response.uri().toString()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** One answer: its status, the raw response, and the body parsed as HTML. */
+	public record Page(int status, HttpResponse<String> response, Document document) {
+
+		public String body() {
+			return this.response.body();
+		}
+
+		public String header(String name) {
+			return this.response.headers().firstValue(name).orElse(null);
+		}
+
+		public String location() {
+			return header("Location");
+		}
+
+		public String text(String selector) {
+			Element element = this.document.selectFirst(selector);
+			return (element != null) ? element.text() : null;
+		}
+
+	}
+
+}
