@@ -1,8 +1,10 @@
 package dev.mfaportal.enrollment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +76,31 @@ class DeviceFlowTests extends EnrollmentFlowSupport {
 		assertThat(this.sandbox.devices().find(elsewhere)).isPresent();
 		assertThat(this.sandbox.devices().find(otherTool)).isPresent();
 		assertThat(this.sandbox.devices().find(enabled)).isPresent();
+	}
+
+	@Test
+	void resyncOrRemoveWhenCsrfTokenMissingThenForbiddenAndNoAwsChange() {
+		String serial = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-csrf");
+		PortalClient alice = signIn("alice");
+		this.sandbox.clearRequests();
+		assertThat(alice.post("/mfa/devices/resync", Map.of("serialNumber", serial, "code1", "123456", "code2",
+				"654321")).status()).isEqualTo(403);
+		assertThat(alice.post("/mfa/devices/remove", Map.of("serialNumber", serial)).status()).isEqualTo(403);
+		assertThat(this.sandbox.requestCount()).isZero();
+		assertThat(this.sandbox.devices().of("alice")).extracting("serialNumber").containsExactly(serial);
+	}
+
+	@Test
+	void codeFieldsWhenScanPageAndResyncFormThenOneTimeCodeNumericInputs() {
+		this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-fields");
+		PortalClient alice = signIn("alice");
+		List<Element> fields = new ArrayList<>(
+				alice.get("/mfa").document().select("form.resync-device-form input[name~=^code[12]$]"));
+		fields.addAll(start(alice).page().document().select("form#activate-enrollment input[name~=^code[12]$]"));
+		assertThat(fields).hasSize(4).allSatisfy((field) -> {
+			assertThat(field.attr("autocomplete")).isEqualTo("one-time-code");
+			assertThat(field.attr("inputmode")).isEqualTo("numeric");
+		});
 	}
 
 	@Test
