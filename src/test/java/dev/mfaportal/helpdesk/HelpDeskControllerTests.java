@@ -77,6 +77,19 @@ class HelpDeskControllerTests {
 	}
 
 	@Test
+	void removeWhenCsrfTokenMissingThenForbiddenAndNoAwsChange() throws Exception {
+		hasDevice();
+
+		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.param("serialNumber", serial())
+			.param("reason", "Lost phone"))
+			.andExpect(status().isForbidden());
+
+		verify(this.devices, never()).deactivate(this.employee, serial());
+		verify(this.devices, never()).delete(serial());
+	}
+
+	@Test
 	void removeWhenReasonGivenThenAuditedBeforeAwsAndDeviceRemoved() throws Exception {
 		hasDevice();
 		willAnswer((invocation) -> {
