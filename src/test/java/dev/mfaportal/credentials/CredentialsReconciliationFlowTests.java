@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * S30: after a run with faults, every session credential that left the portal has exactly one issuance
@@ -22,7 +23,7 @@ class CredentialsReconciliationFlowTests extends CredentialsFlowSupport {
 	private String lastCode;
 
 	@Test
-	void afterFaultsEverySessionShownHasExactlyOneIssuanceRow() throws InterruptedException {
+	void afterFaultsEverySessionShownHasExactlyOneIssuanceRow() {
 		// One device per attempt: a device has only the few codes of AWS's window to give at a time.
 		String slow = newDevice("alice");
 		String silent = newDevice("alice");
@@ -59,12 +60,11 @@ class CredentialsReconciliationFlowTests extends CredentialsFlowSupport {
 	}
 
 	/** The portal gave up on the slow call; the sandbox is still sleeping before it serves it (and uses the code). */
-	private void awaitSandboxServedTheSlowCall(String serial) throws InterruptedException {
+	private void awaitSandboxServedTheSlowCall(String serial) {
 		String slowCode = this.lastCode;
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.sandbox.devices().freshCode(serial).equals(slowCode) && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> !this.sandbox.devices().freshCode(serial).equals(slowCode));
 	}
 
 	private HttpResponse<String> issueOnce(PortalClient client, String serial, List<String> shown) {

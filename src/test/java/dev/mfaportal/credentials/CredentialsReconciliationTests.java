@@ -25,6 +25,7 @@ import dev.mfaportal.sandbox.SandboxRequest;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.willAnswer;
 
@@ -215,17 +216,10 @@ class CredentialsReconciliationTests extends CredentialsFlowSupport {
 	}
 
 	private void awaitSessions(int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (this.sandbox.sessionKeyIds().size() < count && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		assertThat(this.sandbox.sessionKeyIds()).as("sessions in the sandbox").hasSizeGreaterThanOrEqualTo(count);
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(this.sandbox.sessionKeyIds()).as("sessions in the sandbox")
+				.hasSizeGreaterThanOrEqualTo(count));
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * S28 on the running portal against the sandbox account: AWS throttles, fails with 500, drops the connection
@@ -180,11 +181,10 @@ class AwsFaultTests {
 	}
 
 	void awaitRequest(String action) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.sandbox.requestCount(action) == 0 && System.nanoTime() < deadline) {
-			DatabaseOutageTests.sleep(Duration.ofMillis(20));
-		}
-		assertThat(this.sandbox.requestCount(action)).as(action + " reached the sandbox").isPositive();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(this.sandbox.requestCount(action)).as(action + " reached the sandbox")
+				.isPositive());
 	}
 
 }

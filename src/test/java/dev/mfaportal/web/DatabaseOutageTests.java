@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * S29 on the running portal: PostgreSQL goes away (a proxy between this portal and the shared test database
@@ -172,16 +173,12 @@ class DatabaseOutageTests {
 
 	/** Polls until the answer has {@code status}, within {@link #RECOVERY}. */
 	static HttpResponse<String> eventually(Supplier<HttpResponse<String>> request, int status) {
-		long deadline = System.nanoTime() + RECOVERY.toNanos();
-		HttpResponse<String> answer = request.get();
-		while (answer.statusCode() != status && System.nanoTime() < deadline) {
-			sleep(Duration.ofMillis(250));
-			answer = request.get();
-		}
-		assertThat(answer.statusCode()).as("status within " + RECOVERY).isEqualTo(status);
-		return answer;
+		return await().atMost(RECOVERY)
+			.pollInterval(Duration.ofMillis(250))
+			.until(request::get, (answer) -> answer.statusCode() == status);
 	}
 
+	/** A deliberate pause (not a wait for a condition): lets the sandbox finish work a test left it. */
 	static void sleep(Duration duration) {
 		if (duration.isNegative()) {
 			return;
