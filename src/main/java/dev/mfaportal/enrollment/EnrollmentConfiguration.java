@@ -38,7 +38,7 @@ class EnrollmentConfiguration {
 
 	static SecretKey sealingKey(String configured) {
 		if (StringUtils.hasText(configured)) {
-			byte[] key = Base64.getDecoder().decode(configured.trim());
+			byte[] key = decode(configured);
 			if (key.length != 32) {
 				throw new IllegalStateException("portal.enrollment.sealing-key must be 32 bytes (256 bits), base64");
 			}
@@ -49,6 +49,16 @@ class EnrollmentConfiguration {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		return new SecretKeySpec(key, "AES");
+	}
+
+	private static byte[] decode(String configured) {
+		try {
+			return Base64.getDecoder().decode(configured.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message would say which character is wrong; the property name says where to look.
+			throw new IllegalStateException("portal.enrollment.sealing-key is not base64 (openssl rand -base64 32)");
+		}
 	}
 
 	@Bean

@@ -72,7 +72,18 @@ class JdbcCodeGuard implements CodeGuard {
 
 	private static byte[] keyBytes(String configured) {
 		if (StringUtils.hasText(configured)) {
-			return Base64.getDecoder().decode(configured.trim());
+			byte[] key;
+			try {
+				key = Base64.getDecoder().decode(configured.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("portal.guard.code-key is not base64 (openssl rand -base64 32)");
+			}
+			// HMAC-SHA256 takes any length, but a short key would make the stored hashes guessable.
+			if (key.length < 32) {
+				throw new IllegalStateException("portal.guard.code-key must be at least 32 bytes, base64");
+			}
+			return key;
 		}
 		logger.warn("portal.guard.code-key is not set: using a random key, so a used code is refused "
 				+ "only by this instance until it restarts. Set the same key on every instance.");

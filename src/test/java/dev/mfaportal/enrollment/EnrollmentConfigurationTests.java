@@ -30,6 +30,12 @@ class EnrollmentConfigurationTests {
 	}
 
 	@Test
+	void sealingKeyWhenNotBase64ThenStartupFailsNamingTheProperty() {
+		assertThatIllegalStateException().isThrownBy(() -> EnrollmentConfiguration.sealingKey("not base64!"))
+			.withMessageContaining("portal.enrollment.sealing-key");
+	}
+
+	@Test
 	void sealingKeyWhenUnsetThenRandomKeyAndAWarningAboutSeveralInstances(CapturedOutput output) {
 		byte[] first = EnrollmentConfiguration.sealingKey("").getEncoded();
 		byte[] second = EnrollmentConfiguration.sealingKey(null).getEncoded();

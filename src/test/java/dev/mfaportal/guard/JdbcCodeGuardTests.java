@@ -77,6 +77,15 @@ class JdbcCodeGuardTests {
 	}
 
 	@Test
+	void constructionWhenCodeKeyShorterThan256BitsThenStartupFailsNamingTheProperty() {
+		GuardProperties shortKey = new GuardProperties(3, 5, Duration.ofMinutes(15), Duration.ofSeconds(90),
+				Base64.getEncoder().encodeToString(new byte[16]), Duration.ofMinutes(5));
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> new JdbcCodeGuard(this.jdbc, shortKey))
+			.withMessageContaining("portal.guard.code-key");
+	}
+
+	@Test
 	void ensureAllowedWhenFewerWrongCodesThanLimitThenAllowed() {
 		wrongCodesOneMinuteApart(2, this.user, this.ip);
 		assertThatNoException().isThrownBy(() -> this.guard.ensureAllowed(this.user, this.ip));
