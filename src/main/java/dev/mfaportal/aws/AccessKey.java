@@ -1,5 +1,7 @@
 package dev.mfaportal.aws;
 
+import dev.mfaportal.kernel.Secret;
+
 /**
  * An employee's long-term access key, supplied for one request and never stored.
  */

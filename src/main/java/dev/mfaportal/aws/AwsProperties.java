@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.mfaportal.kernel.Secret;
+
 /**
  * How the portal reaches AWS. Every setting is optional: left unset, the SDK's own conventions apply
  * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL[_IAM|_STS]}, {@code AWS_PROFILE}, the default credentials chain).

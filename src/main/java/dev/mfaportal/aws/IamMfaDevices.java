@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 import org.springframework.stereotype.Component;
 
+import dev.mfaportal.kernel.Secret;
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * {@link MfaDevices} on IAM, signed by the portal's own identity. List calls read every page.
  */

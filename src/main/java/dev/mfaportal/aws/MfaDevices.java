@@ -3,6 +3,8 @@ package dev.mfaportal.aws;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * IAM's virtual MFA device calls, made with the portal's own identity. Every method that names a user
  * must be given the IAM user mapped to the signed-in employee, never a name from a request.

@@ -1,5 +1,7 @@
 package dev.mfaportal.aws;
 
+import dev.mfaportal.kernel.Secret;
+
 /**
  * A virtual MFA device just created and not yet enabled. The seed is returned only once, by AWS, here.
  *

@@ -2,6 +2,8 @@ package dev.mfaportal.aws;
 
 import java.time.Instant;
 
+import dev.mfaportal.kernel.Secret;
+
 /**
  * Temporary credentials from {@code GetSessionToken}. Only {@code accessKeyId} may be recorded.
  */

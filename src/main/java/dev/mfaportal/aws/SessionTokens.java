@@ -2,6 +2,8 @@ package dev.mfaportal.aws;
 
 import java.time.Duration;
 
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * STS calls made with credentials the employee supplied for one request. The portal's own identity
  * cannot mint a session for an employee: AWS requires the key of the IAM user who owns the device.

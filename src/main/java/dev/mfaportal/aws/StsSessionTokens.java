@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
 
 import org.springframework.stereotype.Component;
 
+import dev.mfaportal.kernel.Secret;
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * {@link SessionTokens} on STS. The credentials of each call are supplied for that request only, so the
  * shared client never holds an employee's key.

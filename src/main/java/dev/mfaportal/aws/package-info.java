@@ -4,5 +4,5 @@
  * {@link dev.mfaportal.aws.AwsAccount}). AWS error codes become the exceptions in this package, each
  * carrying the AWS request id. Nothing outside this package imports {@code software.amazon.awssdk}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel" })
 package dev.mfaportal.aws;

@@ -1,7 +1,7 @@
 package dev.mfaportal.credentials;
 
 import dev.mfaportal.aws.AccessKey;
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 
 /**
  * The employee's long-term key as typed in the two fields or pasted as a profile block, checked before

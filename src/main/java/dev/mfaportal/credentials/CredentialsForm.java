@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.mfaportal.aws.AccessKey;
-import dev.mfaportal.aws.OneTimeCode;
+import dev.mfaportal.kernel.OneTimeCode;
 
 import org.springframework.validation.Errors;
 

@@ -3,7 +3,7 @@ package dev.mfaportal.credentials;
 import java.time.Duration;
 
 import dev.mfaportal.aws.AccessKey;
-import dev.mfaportal.aws.OneTimeCode;
+import dev.mfaportal.kernel.OneTimeCode;
 
 /**
  * A validated request for session credentials (S17 checks passed). Prints without its secrets.

@@ -3,7 +3,7 @@ package dev.mfaportal.credentials;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 
 /**
  * Session credentials that were issued, verified as the employee's own and recorded: what the result

@@ -12,7 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,7 +9,7 @@ import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.aws.OneTimeCode;
+import dev.mfaportal.kernel.OneTimeCode;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
 import dev.mfaportal.guard.CodeGuard;
 import dev.mfaportal.guard.TooManyAttemptsException;

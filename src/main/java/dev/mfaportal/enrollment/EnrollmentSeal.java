@@ -22,7 +22,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.enrollment.EnrollmentTokenException.Reason;
 import dev.mfaportal.identity.Employee;
 

@@ -3,7 +3,7 @@ package dev.mfaportal.enrollment;
 import java.time.Instant;
 import java.util.Set;
 
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 
 /**
  * An enrollment between start and activation: what the sealed token carries, and nothing the server keeps.

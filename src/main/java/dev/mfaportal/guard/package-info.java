@@ -11,5 +11,5 @@
  * call AWS, and {@code recordWrongCode(employee, ip)} when AWS refuses the code. Settings:
  * {@code portal.guard.*}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel" })
 package dev.mfaportal.guard;

@@ -4,5 +4,5 @@
  * and the sign-in and sign-out pages. Other modules ask this module who the employee is and never
  * take an IAM user name from a request.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel" })
 package dev.mfaportal.identity;

@@ -18,6 +18,8 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfaportal.kernel.Secret;
+
 class AwsClientConfigurationTests {
 
 	private static final String SDK_ENDPOINT_PROPERTY = "aws.endpointUrl";

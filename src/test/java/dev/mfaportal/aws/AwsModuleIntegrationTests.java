@@ -16,6 +16,9 @@ import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfaportal.kernel.Secret;
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * The whole application with the sandbox imported, as the enrollment and credentials tests will run it:
  * the aws module's beans reach the sandbox with the portal identity's key.

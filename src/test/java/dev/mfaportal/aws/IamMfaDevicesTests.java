@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * {@link IamMfaDevices} against the sandbox account, through the real SDK client.
  */

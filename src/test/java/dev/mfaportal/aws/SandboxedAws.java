@@ -7,6 +7,8 @@ import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import dev.mfaportal.kernel.Secret;
+
 /**
  * The aws module's production classes wired to the JVM's shared sandbox without a Spring context, built
  * by {@link AwsClientConfiguration} exactly as the application builds them.

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mfaportal.kernel.Secret;
+import dev.mfaportal.kernel.OneTimeCode;
+
 /**
  * {@link StsSessionTokens} against the sandbox account, through the real SDK client.
  */

@@ -10,7 +10,7 @@ import dev.mfaportal.aws.CallerIdentity;
 import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.guard.CodeGuard;

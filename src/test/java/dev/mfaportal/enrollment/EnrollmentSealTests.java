@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.enrollment.EnrollmentTokenException.Reason;
 import dev.mfaportal.identity.Employee;
 

@@ -10,8 +10,8 @@ import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.NewVirtualDevice;
 import dev.mfaportal.aws.NoSuchDeviceException;
-import dev.mfaportal.aws.OneTimeCode;
-import dev.mfaportal.aws.Secret;
+import dev.mfaportal.kernel.OneTimeCode;
+import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.UnassignedDevice;
 
 /**

@@ -1,4 +1,4 @@
-package dev.mfaportal.aws;
+package dev.mfaportal.kernel;
 
 import java.util.Objects;
 

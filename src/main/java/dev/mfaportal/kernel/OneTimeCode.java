@@ -1,4 +1,4 @@
-package dev.mfaportal.aws;
+package dev.mfaportal.kernel;
 
 /**
  * A six-digit TOTP code. It is single-use and short-lived, yet still prints as {@code ******} so that
