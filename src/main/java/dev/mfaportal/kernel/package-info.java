@@ -1,8 +1,11 @@
 /**
- * The shared kernel: small value types that every module uses and that belong to none of them. A
+ * The shared kernel: what every module uses and none of them owns. A
  * {@link dev.mfaportal.kernel.Secret} (seed, secret access key, session token) and a
  * {@link dev.mfaportal.kernel.OneTimeCode} print as stars, so a record's generated {@code toString()} or a
- * log line can never leak one. An open module: any module may use all of it, and it uses no other.
+ * log line can never leak one. The one {@link dev.mfaportal.kernel.Sealer} takes a value through the
+ * employee's browser and back, {@link dev.mfaportal.kernel.ServerKeys} loads every server key the same way,
+ * and {@link dev.mfaportal.kernel.ClockConfiguration} provides the one {@link java.time.Clock}. An open
+ * module: any module may use all of it, and it uses no other.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 @org.jspecify.annotations.NullMarked
