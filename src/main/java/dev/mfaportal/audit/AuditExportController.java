@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +30,12 @@ class AuditExportController {
 
 	private final AuditLog auditLog;
 
-	AuditExportController(AuditQueries queries, AuditLog auditLog) {
+	private final Clock clock;
+
+	AuditExportController(AuditQueries queries, AuditLog auditLog, Clock clock) {
 		this.queries = queries;
 		this.auditLog = auditLog;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/audit.csv")
@@ -40,7 +43,7 @@ class AuditExportController {
 		this.auditLog.record(AuditEvent.of("admin.audit-exported", AuditOutcome.SUCCESS)
 			.portalUser(admin.getName())
 			.detail("filter", filter.queryString()));
-		String name = "audit-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".csv";
+		String name = "audit-" + this.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".csv";
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

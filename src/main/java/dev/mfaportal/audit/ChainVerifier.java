@@ -25,12 +25,13 @@ class ChainVerifier {
 
 	private final TransactionTemplate readOnly;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ChainVerifier(DataSource dataSource, PlatformTransactionManager transactionManager) {
+	ChainVerifier(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
 		this.streaming = JdbcClient.create(streamingTemplate(dataSource));
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
+		this.clock = clock;
 	}
 
 	static JdbcTemplate streamingTemplate(DataSource dataSource) {

@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,11 +38,6 @@ class JdbcAuditLog implements AuditLog {
 	private final TransactionTemplate ownTransaction;
 
 	private final Clock clock;
-
-	@Autowired
-	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
-		this(jdbc, transactionManager, clock.getIfUnique(Clock::systemUTC));
-	}
 
 	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
 		this.jdbc = jdbc;

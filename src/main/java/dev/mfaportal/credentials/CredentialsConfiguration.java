@@ -23,8 +23,8 @@ class CredentialsConfiguration {
 	private static final Log logger = LogFactory.getLog(CredentialsConfiguration.class);
 
 	@Bean
-	DurationChoices durationChoices(CredentialsProperties properties) {
-		return new DurationChoices(properties, Clock.systemUTC());
+	DurationChoices durationChoices(CredentialsProperties properties, Clock clock) {
+		return new DurationChoices(properties, clock);
 	}
 
 	@Bean
@@ -33,7 +33,7 @@ class CredentialsConfiguration {
 	}
 
 	@Bean
-	SessionSeal credentialsSessionSeal(CredentialsProperties properties) {
+	SessionSeal credentialsSessionSeal(CredentialsProperties properties, Clock clock) {
 		byte[] key;
 		if (properties.sealingKey().isBlank()) {
 			// Works for one instance; behind a load balancer a download may reach another one and fail.
@@ -50,13 +50,13 @@ class CredentialsConfiguration {
 						"portal.credentials.sealing-key must be Base64 (openssl rand -base64 32)", ex);
 			}
 		}
-		return new SessionSeal(key, Clock.systemUTC());
+		return new SessionSeal(key, clock);
 	}
 
 	@Bean
 	CredentialsIssuer credentialsIssuer(CodeGuard codeGuard, MfaDevices mfaDevices, SessionTokens sessionTokens,
-			AuditLog auditLog) {
-		return new CredentialsIssuer(codeGuard, mfaDevices, sessionTokens, auditLog, Clock.systemUTC());
+			AuditLog auditLog, Clock clock) {
+		return new CredentialsIssuer(codeGuard, mfaDevices, sessionTokens, auditLog, clock);
 	}
 
 }

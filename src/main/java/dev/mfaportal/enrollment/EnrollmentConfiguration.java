@@ -20,20 +20,17 @@ import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.guard.CodeGuard;
 
 /**
- * Wires the device flow from {@link EnrollmentProperties}. Every piece takes the clock as a parameter so
- * tests can move time; here it is the system's.
+ * Wires the device flow from {@link EnrollmentProperties}, on the portal's one {@link Clock}.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrollmentConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EnrollmentConfiguration.class);
 
-	private static final Clock CLOCK = Clock.systemUTC();
-
 	@Bean
-	EnrollmentTokens enrollmentTokens(EnrollmentProperties properties, AuditLog audit) {
+	EnrollmentTokens enrollmentTokens(EnrollmentProperties properties, AuditLog audit, Clock clock) {
 		return new EnrollmentTokens(new EnrollmentSeal(sealingKey(properties.sealingKey()),
-				properties.tokenLifetime(), CLOCK), audit);
+				properties.tokenLifetime(), clock), audit);
 	}
 
 	static SecretKey sealingKey(String configured) {
@@ -63,17 +60,17 @@ class EnrollmentConfiguration {
 
 	@Bean
 	Enrollments enrollments(MfaDevices devices, AwsAccount account, AuditLog audit, EnrollmentTokens tokens,
-			EnrollmentProperties properties) {
+			EnrollmentProperties properties, Clock clock) {
 		return new Enrollments(devices, account, audit, tokens, new DeviceNames(properties.deviceName()),
-				properties.maxDevices(), CLOCK);
+				properties.maxDevices(), clock);
 	}
 
 	@Bean
 	Activations activations(MfaDevices devices, AuditLog audit, CodeGuard guard, EnrollmentTokens tokens,
-			EnrollmentLocks locks, Enrollments enrollments, EnrollmentProperties properties) {
+			EnrollmentLocks locks, Enrollments enrollments, EnrollmentProperties properties, Clock clock) {
 		CodeCheck codeCheck = new CodeCheck(properties.allowedClockDrift().toSeconds() / Totp.STEP_SECONDS,
 				properties.clockSearchRange().toSeconds() / Totp.STEP_SECONDS);
-		return new Activations(devices, audit, guard, tokens, codeCheck, locks, enrollments, CLOCK);
+		return new Activations(devices, audit, guard, tokens, codeCheck, locks, enrollments, clock);
 	}
 
 	@Bean
@@ -83,8 +80,8 @@ class EnrollmentConfiguration {
 
 	@Bean
 	AbandonedDeviceSweeper abandonedDeviceSweeper(MfaDevices devices, AuditLog audit, EnrollmentLocks locks,
-			EnrollmentProperties properties) {
-		return new AbandonedDeviceSweeper(devices, audit, locks, properties.tokenLifetime(), CLOCK);
+			EnrollmentProperties properties, Clock clock) {
+		return new AbandonedDeviceSweeper(devices, audit, locks, properties.tokenLifetime(), clock);
 	}
 
 }

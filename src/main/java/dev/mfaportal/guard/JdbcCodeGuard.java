@@ -17,7 +17,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -57,11 +56,6 @@ class JdbcCodeGuard implements CodeGuard {
 	private final SecretKeySpec codeKey;
 
 	private final Clock clock;
-
-	@Autowired
-	JdbcCodeGuard(JdbcClient jdbc, GuardProperties properties) {
-		this(jdbc, properties, Clock.systemUTC());
-	}
 
 	JdbcCodeGuard(JdbcClient jdbc, GuardProperties properties, Clock clock) {
 		this.jdbc = jdbc;

@@ -1,6 +1,7 @@
 package dev.mfaportal.guard;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +36,10 @@ class TooManyAttemptsExceptionResolver extends AbstractHandlerExceptionResolver 
 	private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	TooManyAttemptsExceptionResolver() {
+	private final Clock clock;
+
+	TooManyAttemptsExceptionResolver(Clock clock) {
+		this.clock = clock;
 		// Before Spring's defaults, which would answer 500 for an unannotated exception.
 		setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 	}
@@ -46,7 +50,7 @@ class TooManyAttemptsExceptionResolver extends AbstractHandlerExceptionResolver 
 		if (!(ex instanceof TooManyAttemptsException tooMany)) {
 			return null;
 		}
-		long seconds = Math.max(1, Duration.between(Instant.now(), tooMany.retryAt()).toSeconds());
+		long seconds = Math.max(1, Duration.between(this.clock.instant(), tooMany.retryAt()).toSeconds());
 		request.setAttribute(RETRY_AT, tooMany.retryAt());
 		request.setAttribute(RETRY_AT_TEXT, TIME_OF_DAY.format(tooMany.retryAt()));
 		request.setAttribute(RETRY_AFTER_MINUTES, Math.max(1, (seconds + 59) / 60));

@@ -12,13 +12,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.mfaportal.kernel.ClockConfiguration;
+
 /**
  * Everything identity provides. Public only so that {@code @WebMvcTest} slices of other modules can
- * {@code @Import} it and get the real security chain and the {@code Employee} parameter.
+ * {@code @Import} it and get the real security chain, the {@code Employee} parameter and the clock both run on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
-@Import({ SecurityConfiguration.class, LoginController.class, ReauthenticationController.class })
+@Import({ ClockConfiguration.class, SecurityConfiguration.class, LoginController.class,
+		ReauthenticationController.class })
 public class IdentityConfiguration {
 
 	@Bean
@@ -33,8 +36,8 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
-	RecentSignIn recentSignIn(IdentityProperties properties) {
-		return new RecentSignIn(properties.reauthenticationWindow(), Clock.systemUTC());
+	RecentSignIn recentSignIn(IdentityProperties properties, Clock clock) {
+		return new RecentSignIn(properties.reauthenticationWindow(), clock);
 	}
 
 	@Bean

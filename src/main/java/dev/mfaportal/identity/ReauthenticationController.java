@@ -33,13 +33,14 @@ class ReauthenticationController {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ReauthenticationController(SignInPasswords passwords,
-			AuthenticationEventPublisher authenticationEvents, ApplicationEventPublisher events) {
+	ReauthenticationController(SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
+			ApplicationEventPublisher events, Clock clock) {
 		this.passwords = passwords;
 		this.authenticationEvents = authenticationEvents;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@GetMapping("/reauthenticate")

@@ -36,8 +36,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties,
 			SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
-			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
-		Clock clock = Clock.systemUTC();
+			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock) {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);

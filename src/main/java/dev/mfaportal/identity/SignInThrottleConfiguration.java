@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SignInThrottleConfiguration {
 
 	@Bean
-	JdbcSignInThrottle signInThrottle(JdbcClient jdbc, IdentityProperties properties) {
-		return new JdbcSignInThrottle(jdbc, properties.signInAttempts(), properties.signInLockout(), Clock.systemUTC());
+	JdbcSignInThrottle signInThrottle(JdbcClient jdbc, IdentityProperties properties, Clock clock) {
+		return new JdbcSignInThrottle(jdbc, properties.signInAttempts(), properties.signInLockout(), clock);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.kernel.ClockConfiguration;
 
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ TestDatabaseConfiguration.class, JdbcAuditLog.class, ChainVerifier.class, SecurityEventAuditor.class })
+@Import({ TestDatabaseConfiguration.class, ClockConfiguration.class, JdbcAuditLog.class, ChainVerifier.class,
+		SecurityEventAuditor.class })
 @interface AuditJdbcTest {
 
 }

@@ -81,7 +81,7 @@ class JdbcCodeGuardTests {
 		GuardProperties shortKey = new GuardProperties(3, 5, Duration.ofMinutes(15), Duration.ofSeconds(90),
 				Base64.getEncoder().encodeToString(new byte[16]), Duration.ofMinutes(5));
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> new JdbcCodeGuard(this.jdbc, shortKey))
+			.isThrownBy(() -> new JdbcCodeGuard(this.jdbc, shortKey, Clock.systemUTC()))
 			.withMessageContaining("portal.guard.code-key");
 	}
 

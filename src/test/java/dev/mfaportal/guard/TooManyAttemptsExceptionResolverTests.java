@@ -1,6 +1,8 @@
 package dev.mfaportal.guard;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TooManyAttemptsExceptionResolverTests {
 
-	private final TooManyAttemptsExceptionResolver resolver = new TooManyAttemptsExceptionResolver();
+	private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+	private final TooManyAttemptsExceptionResolver resolver = new TooManyAttemptsExceptionResolver(
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest();
 
@@ -19,15 +24,15 @@ class TooManyAttemptsExceptionResolverTests {
 
 	@Test
 	void resolveWhenTooManyAttemptsThen429WithRetryAfterAndRetryTimeForTheErrorPage() {
-		Instant retryAt = Instant.now().plusSeconds(300);
+		Instant retryAt = NOW.plusSeconds(300);
 		assertThat(this.resolver.resolveException(this.request, this.response, null,
 				new TooManyAttemptsException(retryAt)))
 			.isNotNull();
 		assertThat(this.response.getStatus()).isEqualTo(429);
-		assertThat(Long.parseLong(this.response.getHeader("Retry-After"))).isBetween(295L, 300L);
+		assertThat(Long.parseLong(this.response.getHeader("Retry-After"))).isEqualTo(300L);
 		assertThat(this.request.getAttribute("retryAt")).isEqualTo(retryAt);
 		assertThat(this.request.getAttribute("retryAfterMinutes")).isEqualTo(5L);
-		assertThat((String) this.request.getAttribute("retryAtText")).endsWith(" UTC");
+		assertThat(this.request.getAttribute("retryAtText")).isEqualTo("12:05:00 UTC");
 	}
 
 	@Test
