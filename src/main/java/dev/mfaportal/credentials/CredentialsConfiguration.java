@@ -1,16 +1,13 @@
 package dev.mfaportal.credentials;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.kernel.Sealer;
+import dev.mfaportal.kernel.ServerKeys;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CredentialsProperties.class)
 class CredentialsConfiguration {
-
-	private static final Log logger = LogFactory.getLog(CredentialsConfiguration.class);
 
 	@Bean
 	DurationChoices durationChoices(CredentialsProperties properties, Clock clock) {
@@ -34,23 +29,8 @@ class CredentialsConfiguration {
 
 	@Bean
 	SessionSeal credentialsSessionSeal(CredentialsProperties properties, Clock clock) {
-		byte[] key;
-		if (properties.sealingKey().isBlank()) {
-			// Works for one instance; behind a load balancer a download may reach another one and fail.
-			logger.warn("portal.credentials.sealing-key is not set: using a random key for this instance only");
-			key = new byte[32];
-			new SecureRandom().nextBytes(key);
-		}
-		else {
-			try {
-				key = Base64.getDecoder().decode(properties.sealingKey().strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException(
-						"portal.credentials.sealing-key must be Base64 (openssl rand -base64 32)", ex);
-			}
-		}
-		return new SessionSeal(key, clock);
+		return new SessionSeal(
+				new Sealer(ServerKeys.load("portal.credentials.sealing-key", properties.sealingKey()), clock));
 	}
 
 	@Bean

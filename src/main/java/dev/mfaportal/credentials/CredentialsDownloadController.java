@@ -3,6 +3,7 @@ package dev.mfaportal.credentials;
 import java.nio.charset.StandardCharsets;
 
 import dev.mfaportal.identity.Employee;
+import dev.mfaportal.kernel.SealRefusedException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -41,7 +42,7 @@ class CredentialsDownloadController {
 		try {
 			session = this.seal.open(sealed, employee.username());
 		}
-		catch (SessionSeal.InvalidSealException ex) {
+		catch (SealRefusedException ex) {
 			return ex.expired() ? refuse(HttpStatus.GONE, "These credentials have expired; request new ones.")
 					: refuse(HttpStatus.FORBIDDEN, "These credentials cannot be downloaded here.");
 		}

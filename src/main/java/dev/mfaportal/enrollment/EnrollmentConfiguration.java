@@ -1,23 +1,16 @@
 package dev.mfaportal.enrollment;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
 
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.AwsAccount;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.kernel.Sealer;
+import dev.mfaportal.kernel.ServerKeys;
 
 /**
  * Wires the device flow from {@link EnrollmentProperties}, on the portal's one {@link Clock}.
@@ -25,37 +18,10 @@ import dev.mfaportal.guard.CodeGuard;
 @Configuration(proxyBeanMethods = false)
 class EnrollmentConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(EnrollmentConfiguration.class);
-
 	@Bean
 	EnrollmentTokens enrollmentTokens(EnrollmentProperties properties, AuditLog audit, Clock clock) {
-		return new EnrollmentTokens(new EnrollmentSeal(sealingKey(properties.sealingKey()),
-				properties.tokenLifetime(), clock), audit);
-	}
-
-	static SecretKey sealingKey(String configured) {
-		if (StringUtils.hasText(configured)) {
-			byte[] key = decode(configured);
-			if (key.length != 32) {
-				throw new IllegalStateException("portal.enrollment.sealing-key must be 32 bytes (256 bits), base64");
-			}
-			return new SecretKeySpec(key, "AES");
-		}
-		logger.warn("portal.enrollment.sealing-key is not set: using a random key, so an enrollment started "
-				+ "before a restart or on another instance cannot be activated. Set the same key on every instance.");
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		return new SecretKeySpec(key, "AES");
-	}
-
-	private static byte[] decode(String configured) {
-		try {
-			return Base64.getDecoder().decode(configured.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			// The decoder's message would say which character is wrong; the property name says where to look.
-			throw new IllegalStateException("portal.enrollment.sealing-key is not base64 (openssl rand -base64 32)");
-		}
+		Sealer sealer = new Sealer(ServerKeys.load("portal.enrollment.sealing-key", properties.sealingKey()), clock);
+		return new EnrollmentTokens(new EnrollmentSeal(sealer, properties.tokenLifetime()), audit);
 	}
 
 	@Bean

@@ -6,65 +6,39 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-
-import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.enrollment.EnrollmentTokenException.Reason;
 import dev.mfaportal.identity.Employee;
+import dev.mfaportal.kernel.SealRefusedException;
+import dev.mfaportal.kernel.Sealer;
+import dev.mfaportal.kernel.Secret;
 
 /**
- * Seals a {@link PendingEnrollment} into an opaque token (AES-256-GCM) that travels in a hidden form field,
- * so no instance keeps the seed between start and activation (S1) and any instance can finish it. The
- * token is bound to the employee and IAM user and expires (S20).
+ * Seals a {@link PendingEnrollment} into an opaque token that travels in a hidden form field, so no instance
+ * keeps the seed between start and activation (S1) and any instance can finish it. The token is bound to the
+ * employee and IAM user and expires (S20); the {@link Sealer} does the cryptography, this class the format.
  */
 final class EnrollmentSeal {
 
-	private static final byte VERSION = 1;
+	// A new layout of PendingEnrollment gets a new purpose, so tokens of the old one are refused, not misread.
+	private static final String PURPOSE = "enrollment";
 
-	private static final int IV_BYTES = 12;
-
-	private static final int TAG_BITS = 128;
-
-	// Binds the ciphertext to its purpose: a token sealed for another use under the same key is refused.
-	private static final byte[] ASSOCIATED_DATA = "mfa-portal enrollment v1".getBytes(StandardCharsets.US_ASCII);
-
-	// A token from "the future" means a clock jump between instances; a little skew is tolerated.
-	private static final Duration FUTURE_SKEW = Duration.ofMinutes(1);
-
-	private final SecretKey key;
+	private final Sealer sealer;
 
 	private final Duration timeToLive;
 
-	private final Clock clock;
-
-	private final SecureRandom random = new SecureRandom();
-
-	EnrollmentSeal(SecretKey key, Duration timeToLive, Clock clock) {
-		this.key = key;
+	EnrollmentSeal(Sealer sealer, Duration timeToLive) {
+		this.sealer = sealer;
 		this.timeToLive = timeToLive;
-		this.clock = clock;
 	}
 
 	String seal(PendingEnrollment pending) {
-		byte[] iv = new byte[IV_BYTES];
-		this.random.nextBytes(iv);
-		byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, iv, serialize(pending));
-		ByteBuffer token = ByteBuffer.allocate(1 + IV_BYTES + ciphertext.length).put(VERSION).put(iv).put(ciphertext);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+		return this.sealer.seal(PURPOSE, boundTo(pending.portalUser(), pending.iamUser()),
+				pending.createdAt().plus(this.timeToLive), serialize(pending));
 	}
 
 	/**
@@ -72,48 +46,26 @@ final class EnrollmentSeal {
 	 * has expired
 	 */
 	PendingEnrollment unseal(String token, Employee employee) {
-		PendingEnrollment pending = open(token);
-		if (!pending.portalUser().equals(employee.username()) || !pending.iamUser().equals(employee.iamUserName())) {
-			throw new EnrollmentTokenException(Reason.OTHER_EMPLOYEE, pending.serialNumber());
-		}
-		Instant now = this.clock.instant();
-		if (now.isAfter(pending.createdAt().plus(this.timeToLive))
-				|| pending.createdAt().isAfter(now.plus(FUTURE_SKEW))) {
-			throw new EnrollmentTokenException(Reason.EXPIRED, pending.serialNumber());
-		}
-		return pending;
-	}
-
-	private PendingEnrollment open(String token) {
 		try {
-			ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token));
-			if (bytes.remaining() < 1 + IV_BYTES + TAG_BITS / 8 || bytes.get() != VERSION) {
-				throw new EnrollmentTokenException(Reason.TAMPERED, null);
-			}
-			byte[] iv = new byte[IV_BYTES];
-			bytes.get(iv);
-			byte[] ciphertext = new byte[bytes.remaining()];
-			bytes.get(ciphertext);
-			return deserialize(crypt(Cipher.DECRYPT_MODE, iv, ciphertext));
+			return deserialize(this.sealer.open(PURPOSE, boundTo(employee.username(), employee.iamUserName()), token));
 		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new EnrollmentTokenException(Reason.TAMPERED, null);
+		catch (SealRefusedException ex) {
+			String serial = ex.authenticContents().map((contents) -> deserialize(contents).serialNumber()).orElse(null);
+			throw new EnrollmentTokenException(reason(ex.reason()), serial);
 		}
 	}
 
-	private byte[] crypt(int mode, byte[] iv, byte[] input) {
-		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, iv));
-			cipher.updateAAD(ASSOCIATED_DATA);
-			return cipher.doFinal(input);
-		}
-		catch (AEADBadTagException ex) {
-			throw new EnrollmentTokenException(Reason.TAMPERED, null);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("AES-GCM is part of every JDK", ex);
-		}
+	// Both names: the same portal user mapped to another IAM user since the start is someone else (S20).
+	private static String boundTo(String portalUser, String iamUser) {
+		return portalUser + "\n" + iamUser;
+	}
+
+	private static Reason reason(SealRefusedException.Reason refused) {
+		return switch (refused) {
+			case INVALID -> Reason.TAMPERED;
+			case OTHER_EMPLOYEE -> Reason.OTHER_EMPLOYEE;
+			case EXPIRED -> Reason.EXPIRED;
+		};
 	}
 
 	private static byte[] serialize(PendingEnrollment pending) {
@@ -149,7 +101,7 @@ final class EnrollmentSeal {
 			return new PendingEnrollment(serial, iamUser, portalUser, seed, createdAt, devicesAtStart);
 		}
 		catch (IOException ex) {
-			// Authenticated but unreadable: only a token sealed by a different format version gets here.
+			// Authentic but unreadable: a layout this version does not know.
 			throw new EnrollmentTokenException(Reason.TAMPERED, null);
 		}
 	}

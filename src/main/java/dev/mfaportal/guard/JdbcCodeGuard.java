@@ -2,12 +2,10 @@ package dev.mfaportal.guard;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
+
+import dev.mfaportal.kernel.ServerKeys;
 
 /**
  * {@link CodeGuard} backed by PostgreSQL, so that every portal instance sees the same counts and claims.
@@ -60,30 +59,8 @@ class JdbcCodeGuard implements CodeGuard {
 	JdbcCodeGuard(JdbcClient jdbc, GuardProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
-		this.codeKey = new SecretKeySpec(keyBytes(properties.codeKey()), "HmacSHA256");
+		this.codeKey = new SecretKeySpec(ServerKeys.load("portal.guard.code-key", properties.codeKey()), "HmacSHA256");
 		this.clock = clock;
-	}
-
-	private static byte[] keyBytes(String configured) {
-		if (StringUtils.hasText(configured)) {
-			byte[] key;
-			try {
-				key = Base64.getDecoder().decode(configured.trim());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("portal.guard.code-key is not base64 (openssl rand -base64 32)");
-			}
-			// HMAC-SHA256 takes any length, but a short key would make the stored hashes guessable.
-			if (key.length < 32) {
-				throw new IllegalStateException("portal.guard.code-key must be at least 32 bytes, base64");
-			}
-			return key;
-		}
-		logger.warn("portal.guard.code-key is not set: using a random key, so a used code is refused "
-				+ "only by this instance until it restarts. Set the same key on every instance.");
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		return key;
 	}
 
 	@Override

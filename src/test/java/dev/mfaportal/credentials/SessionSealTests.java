@@ -7,6 +7,9 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.kernel.SealRefusedException;
+import dev.mfaportal.kernel.Sealer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -16,7 +19,7 @@ class SessionSealTests {
 
 	private final IssuedSession session = CredentialFilesTests.session("secret-key", "session-token");
 
-	private final SessionSeal seal = new SessionSeal(KEY, at("2026-11-28T13:00:01Z"));
+	private final SessionSeal seal = new SessionSeal(new Sealer(KEY, at("2026-11-28T13:00:01Z")));
 
 	static Clock at(String instant) {
 		return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
@@ -57,19 +60,19 @@ class SessionSealTests {
 	void openWhenSealedUnderAnotherKeyThenRefuses() {
 		byte[] otherKey = new byte[32];
 		otherKey[0] = 1;
-		String sealed = new SessionSeal(otherKey, at("2026-11-28T13:00:01Z")).seal(this.session);
+		String sealed = new SessionSeal(new Sealer(otherKey, at("2026-11-28T13:00:01Z"))).seal(this.session);
 		assertRefused(() -> this.seal.open(sealed, "alice"), false);
 	}
 
 	@Test
 	void openWhenCredentialsExpiredThenSaysExpired() {
 		String sealed = this.seal.seal(this.session);
-		SessionSeal later = new SessionSeal(KEY, at("2026-11-29T01:00:00Z"));
+		SessionSeal later = new SessionSeal(new Sealer(KEY, at("2026-11-29T01:00:00Z")));
 		assertRefused(() -> later.open(sealed, "alice"), true);
 	}
 
 	private static void assertRefused(Runnable open, boolean expired) {
-		assertThatExceptionOfType(SessionSeal.InvalidSealException.class).isThrownBy(open::run)
+		assertThatExceptionOfType(SealRefusedException.class).isThrownBy(open::run)
 			.satisfies((ex) -> assertThat(ex.expired()).isEqualTo(expired));
 	}
 

@@ -8,12 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import dev.mfaportal.aws.AwsAccount;
 import dev.mfaportal.identity.Employee;
+import dev.mfaportal.kernel.Sealer;
 
 /**
  * The device flow wired by hand around fakes and a movable clock, for unit tests.
@@ -54,7 +53,7 @@ class EnrollmentFixture {
 	};
 
 	final EnrollmentTokens tokens = new EnrollmentTokens(
-			new EnrollmentSeal(new SecretKeySpec(new byte[32], "AES"), Duration.ofMinutes(10), this.clock), this.audit);
+			new EnrollmentSeal(new Sealer(new byte[32], this.clock), Duration.ofMinutes(10)), this.audit);
 
 	final AwsAccount account = new AwsAccount() {
 

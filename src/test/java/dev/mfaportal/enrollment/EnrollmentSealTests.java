@@ -8,10 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.kernel.Sealer;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.enrollment.EnrollmentTokenException.Reason;
 import dev.mfaportal.identity.Employee;
@@ -31,7 +30,7 @@ class EnrollmentSealTests {
 			"arn:aws:iam::123456789012:mfa/mfa-portal/alice-x", "alice", "alice", Secret.of(SEED), CREATED,
 			Set.of("arn:aws:iam::123456789012:mfa/alice-old"));
 
-	private final SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
+	private final byte[] key = new byte[32];
 
 	@Test
 	void unsealWhenSameEmployeeWithinLifetimeThenSameEnrollment() {
@@ -68,9 +67,10 @@ class EnrollmentSealTests {
 
 	@Test
 	void unsealWhenSealedUnderAnotherKeyThenTampered() {
-		String token = new EnrollmentSeal(new SecretKeySpec(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-				14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 }, "AES"),
-				Duration.ofMinutes(10), Clock.fixed(CREATED, ZoneOffset.UTC))
+		byte[] otherKey = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+				26, 27, 28, 29, 30, 31, 32 };
+		String token = new EnrollmentSeal(new Sealer(otherKey, Clock.fixed(CREATED, ZoneOffset.UTC)),
+				Duration.ofMinutes(10))
 			.seal(this.pending);
 		assertRefused(token, this.alice, CREATED, Reason.TAMPERED);
 	}
@@ -103,7 +103,7 @@ class EnrollmentSealTests {
 	}
 
 	private EnrollmentSeal seal(Instant now) {
-		return new EnrollmentSeal(this.key, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC));
+		return new EnrollmentSeal(new Sealer(this.key, Clock.fixed(now, ZoneOffset.UTC)), Duration.ofMinutes(10));
 	}
 
 	private EnrollmentTokenException assertRefused(String token, Employee employee, Instant now, Reason reason) {
