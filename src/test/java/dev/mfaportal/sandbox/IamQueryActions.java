@@ -77,7 +77,7 @@ final class IamQueryActions {
 
 	private static void writeUser(Xml xml, IamState.User user) {
 		xml.open("User")
-			.leaf("Path", "/")
+			.leaf("Path", user.path())
 			.leaf("UserName", user.name())
 			.leaf("UserId", user.userId())
 			.leaf("Arn", user.arn())

@@ -30,8 +30,9 @@ final class IamState {
 		return this.accountId;
 	}
 
-	void addUser(String name, String userId) {
-		this.users.put(name, new User(name, userId, "arn:aws:iam::" + this.accountId + ":user/" + name,
+	/** Adds a user at an IAM path such as {@code /} or {@code /employees/}; the ARN carries the path, as in AWS. */
+	void addUser(String name, String userId, String path) {
+		this.users.put(name, new User(name, userId, path, "arn:aws:iam::" + this.accountId + ":user" + path + name,
 				Instant.parse("2024-01-01T00:00:00Z")));
 	}
 
@@ -86,7 +87,7 @@ final class IamState {
 	/**
 	 * An IAM user.
 	 */
-	record User(String name, String userId, String arn, Instant created) {
+	record User(String name, String userId, String path, String arn, Instant created) {
 	}
 
 	/**

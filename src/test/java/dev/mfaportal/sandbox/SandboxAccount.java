@@ -21,6 +21,14 @@ public final class SandboxAccount implements AutoCloseable {
 
 	public static final String ACCOUNT_ALIAS = "mfa-portal-sandbox";
 
+	/**
+	 * Where the employees the portal serves live, as docs/iam-policy.md assumes; the portal's own user sits at
+	 * {@code /}, and {@code carol}, a contractor, at {@value #CONTRACTORS_PATH}.
+	 */
+	public static final String EMPLOYEES_PATH = "/employees/";
+
+	public static final String CONTRACTORS_PATH = "/contractors/";
+
 	/** The IAM user the portal itself runs as. */
 	public static final String PORTAL_USER = "mfa-portal";
 
@@ -77,12 +85,19 @@ public final class SandboxAccount implements AutoCloseable {
 	private void seed() {
 		String[][] users = { { "alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY },
 				{ "bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY },
-				{ "admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY },
-				{ PORTAL_USER, "AIDASANDBOXPORTAL0001", PORTAL_ACCESS_KEY_ID, PORTAL_SECRET_ACCESS_KEY } };
+				{ "admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY } };
 		for (String[] user : users) {
-			this.iam.addUser(user[0], user[1]);
+			this.iam.addUser(user[0], user[1], EMPLOYEES_PATH);
 			this.keys.addLongTerm(user[2], user[0], user[3]);
 		}
+		// Sign-ins of the demo identity provider without keys of their own: help desk, auditor, an employee
+		// who signs in without MFA, and a contractor outside the employees' path.
+		this.iam.addUser("helpdesk", "AIDASANDBOXHELPDESK01", EMPLOYEES_PATH);
+		this.iam.addUser("auditor", "AIDASANDBOXAUDITOR001", EMPLOYEES_PATH);
+		this.iam.addUser("dave", "AIDASANDBOXDAVE000001", EMPLOYEES_PATH);
+		this.iam.addUser("carol", "AIDASANDBOXCAROL00001", CONTRACTORS_PATH);
+		this.iam.addUser(PORTAL_USER, "AIDASANDBOXPORTAL0001", "/");
+		this.keys.addLongTerm(PORTAL_ACCESS_KEY_ID, PORTAL_USER, PORTAL_SECRET_ACCESS_KEY);
 	}
 
 	/** Where to point the SDK clients: {@code http://127.0.0.1:<port>}, for IAM and STS alike. */
@@ -90,7 +105,7 @@ public final class SandboxAccount implements AutoCloseable {
 		return this.server.endpoint();
 	}
 
-	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/alice}. */
+	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/employees/alice}. */
 	public String userArn(String iamUserName) {
 		synchronized (this.lock) {
 			return this.iam.user(iamUserName).orElseThrow().arn();

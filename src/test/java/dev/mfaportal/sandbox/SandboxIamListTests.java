@@ -85,8 +85,15 @@ class SandboxIamListTests {
 	void accountAliasAndUserAreReported() {
 		assertThat(this.iam.listAccountAliases().accountAliases()).containsExactly("mfa-portal-sandbox");
 		assertThat(this.iam.getUser((request) -> request.userName("alice")).user().arn())
-			.isEqualTo("arn:aws:iam::123456789012:user/alice");
+			.isEqualTo("arn:aws:iam::123456789012:user/employees/alice");
 		assertThat(this.iam.getUser().user().userName()).isEqualTo(SandboxAccount.PORTAL_USER);
+	}
+
+	@Test
+	void getUserWhenUsersLiveUnderPathsThenReportsEachPath() {
+		assertThat(this.iam.getUser((request) -> request.userName("alice")).user().path()).isEqualTo("/employees/");
+		assertThat(this.iam.getUser((request) -> request.userName("carol")).user().path()).isEqualTo("/contractors/");
+		assertThat(this.iam.getUser().user().path()).isEqualTo("/");
 	}
 
 }
