@@ -45,7 +45,7 @@ class SecurityEventAuditor {
 		}
 		this.auditLog.record(AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS)
 			.portalUser(authentication.getName())
-			.iamUser(iamUserOf(authentication.getName())));
+			.iamUser(iamUserOf(authentication)));
 	}
 
 	@EventListener
@@ -75,10 +75,16 @@ class SecurityEventAuditor {
 			denial = denial.detail("method", request.getMethod())
 				.detail("path", RequestOrigin.truncate(request.getRequestURI(), PATH_MAX_LENGTH));
 		}
-		this.auditLog.record(denial.iamUser(iamUserOf(authentication.getName())));
+		this.auditLog.record(denial.iamUser(iamUserOf(authentication)));
 	}
 
-	/** S22 wants the IAM user on every row; a failed sign-in's typed name is deliberately not resolved. */
+	/** S22 wants the IAM user on every row: an OIDC sign-in's from its principal, a local login's by name. */
+	private String iamUserOf(Authentication authentication) {
+		EmployeeDirectory directory = this.employees.getIfAvailable();
+		return (directory != null) ? directory.of(authentication).map(Employee::iamUserName).orElse(null) : null;
+	}
+
+	/** A failed sign-in's typed name is deliberately not resolved. */
 	private String iamUserOf(String username) {
 		EmployeeDirectory directory = this.employees.getIfAvailable();
 		if (directory == null) {

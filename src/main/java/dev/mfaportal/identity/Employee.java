@@ -1,17 +1,26 @@
 package dev.mfaportal.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * The signed-in employee as every module sees them. {@code iamUserName} is the only IAM user any AWS
- * call made on their behalf may act on.
+ * call made on their behalf may act on. Serializable: an OIDC sign-in keeps it in the session.
  *
  * @param username the portal login name
  * @param displayName how the portal greets them
  * @param iamUserName the IAM user mapped to this login
- * @param roles portal roles without the {@code ROLE_} prefix, e.g. {@code EMPLOYEE}, {@code ADMIN}
+ * @param roles portal roles without the {@code ROLE_} prefix: {@code EMPLOYEE}, {@code HELPDESK},
+ * {@code AUDITOR}, {@code ADMIN}
  */
-public record Employee(String username, String displayName, String iamUserName, Set<String> roles) {
+public record Employee(String username, String displayName, String iamUserName,
+		Set<String> roles) implements Serializable {
+
+	public static final String EMPLOYEE = "EMPLOYEE";
+
+	public static final String HELPDESK = "HELPDESK";
+
+	public static final String AUDITOR = "AUDITOR";
 
 	public static final String ADMIN = "ADMIN";
 

@@ -38,7 +38,7 @@ class EmployeeArgumentResolver implements HandlerMethodArgumentResolver {
 			throw new AuthenticationCredentialsNotFoundException("Not signed in");
 		}
 		// A login without a mapping (account removed while signed in) must not act on any IAM user.
-		return this.employees.findByUsername(authentication.getName())
+		return this.employees.of(authentication)
 			.orElseThrow(() -> new AccessDeniedException("No employee for this login"));
 	}
 

@@ -19,9 +19,9 @@ import dev.mfaportal.kernel.ClockConfiguration;
  * {@code @Import} it and get the real security chain, the {@code Employee} parameter and the clock both run on.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({ IdentityProperties.class, AccessProperties.class })
 @Import({ ClockConfiguration.class, SecurityConfiguration.class, LoginController.class,
-		ReauthenticationController.class })
+		ReauthenticationController.class, SignInNoticeAdvice.class })
 public class IdentityConfiguration {
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -11,6 +12,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,17 +37,36 @@ class ReauthenticationController {
 
 	private final Clock clock;
 
+	private final RecentSignIn recentSignIn;
+
+	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+
 	ReauthenticationController(SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, RecentSignIn recentSignIn) {
 		this.passwords = passwords;
 		this.authenticationEvents = authenticationEvents;
 		this.events = events;
 		this.clock = clock;
+		this.recentSignIn = recentSignIn;
+		// As the security chain's cache: the saved page comes back as it was asked for.
+		this.requestCache.setMatchingRequestParameterName(null);
 	}
 
 	@GetMapping("/reauthenticate")
-	String form(@RequestParam(name = "continue", required = false) String continuePath, Model model) {
+	String form(@RequestParam(name = "continue", required = false) String continuePath, Authentication authentication,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAttribute("continuePath", LocalPaths.orHome(continuePath));
+		if (authentication.getPrincipal() instanceof SignedInOidcUser user) {
+			// No password here: the person signs in again at their provider, which is asked to ask them again
+			// (OidcLogin's prompt=login), and comes back to this page, which then sends them on.
+			if (this.recentSignIn.isRecent()) {
+				return "redirect:" + LocalPaths.orHome(continuePath);
+			}
+			this.requestCache.saveRequest(request, response);
+			model.addAttribute("provider", user.providerName());
+			model.addAttribute("providerPath", "/oauth2/authorization/" + user.registrationId() + "?"
+					+ AuthorizationRequests.REAUTHENTICATE_PARAMETER);
+		}
 		return FORM;
 	}
 
@@ -54,6 +75,12 @@ class ReauthenticationController {
 			@RequestParam(name = "continue", required = false) String continuePath, Authentication authentication,
 			HttpServletRequest request, Model model) {
 		String target = LocalPaths.orHome(continuePath);
+		if (authentication.getPrincipal() instanceof SignedInOidcUser) {
+			// A company sign-in has no password here, whatever local account shares its name.
+			RedirectView again = new RedirectView("/reauthenticate", true);
+			again.setExposeModelAttributes(false);
+			return again;
+		}
 		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
 			.unauthenticated(authentication.getName(), password);
 		try {
