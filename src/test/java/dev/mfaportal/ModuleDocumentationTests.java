@@ -44,8 +44,8 @@ class ModuleDocumentationTests {
 	/**
 	 * Spring Modulith 2.0.3 reads the extracted javadoc with Boot's {@code BasicJsonParser}, which is not a full
 	 * JSON parser: some valid javadoc (an unbalanced brace, some backslash escapes) stops the whole Documenter
-	 * with "Cannot parse JSON" (spring-modulith issue 1762, fixed in later releases). This names the comment to
-	 * reword, which the Documenter's error does not.
+	 * with "Cannot parse JSON" (spring-projects/spring-modulith#1762, fixed in later releases). This names the
+	 * comment to reword, which the Documenter's error does not.
 	 */
 	@Test
 	void javadocWhenExtractedThenSpringModulithCanReadEveryComment() throws IOException {
