@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in throttle on PostgreSQL (S13). The database is shared by every test of the JVM, so each test
- * uses its own login names.
+ * The sign-in throttle on PostgreSQL (S13). The database is shared by every test class of the context, so each
+ * test uses its own login names.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * S29 on the running portal: PostgreSQL goes away (a proxy between this portal and the shared test database
+ * S29 on the running portal: PostgreSQL goes away (a proxy between this portal and its test database
  * is cut) and comes back. Sessions live in PostgreSQL too, so the signed-in pages fail in Spring Session's
  * filter before MVC runs; the answer must still be the friendly 503 page, within seconds, and the portal
  * must serve normally again once the database is back, without a restart.
