@@ -10,18 +10,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import dev.mfaportal.sandbox.SandboxFault;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,12 +26,9 @@ import static org.awaitility.Awaitility.await;
  * S28 on the running portal against the sandbox account: AWS throttles, fails with 500, drops the connection
  * or answers too late. The employee gets "AWS is not answering, try again", the SDK's retries stop at
  * {@code portal.aws.max-attempts}, a call gives up after {@code portal.aws.api-call-timeout}, and the portal
- * keeps serving everyone else meanwhile. Timeouts are shortened here so the test stays quick.
+ * keeps serving everyone else meanwhile. {@link PortalFlowTest} shortens the timeouts so the test stays quick.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "portal.aws.api-call-timeout=3s", "portal.aws.api-call-attempt-timeout=1s",
-				"portal.aws.max-attempts=3" })
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 class AwsFaultTests {
 
 	static final int MAX_ATTEMPTS = 3;

@@ -10,14 +10,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -30,8 +27,8 @@ import static org.awaitility.Awaitility.await;
  * filter before MVC runs; the answer must still be the friendly 503 page, within seconds, and the portal
  * must serve normally again once the database is back, without a restart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class, ProxiedDatabase.class })
+@PortalFlowTest
+@Import(ProxiedDatabase.class)
 class DatabaseOutageTests {
 
 	/** The pool waits 3 s for a connection (application.yml); the rest is slack for a loaded build machine. */
