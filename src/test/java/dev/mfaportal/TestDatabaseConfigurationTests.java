@@ -6,17 +6,11 @@ import org.testcontainers.DockerClientFactory;
 import dev.mfaportal.TestPostgres.Kind;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import(TestDatabaseConfiguration.class)
+@PortalJdbcTest
 class TestDatabaseConfigurationTests {
 
 	@Autowired
