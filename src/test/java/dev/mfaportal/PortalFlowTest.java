@@ -30,6 +30,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * <li>No background chain check: it would walk an audit table that tests keep appending to.</li>
  * <li>{@link AuditLog} and {@link MfaDevices} are Mockito spies: the real beans, which a test may make fail
  * ({@code willThrow(...).given(auditLog)}); Mockito resets them after each test.</li>
+ * <li>The {@code Clock} is a {@link TestClock}, which follows the system until a test moves it.</li>
  * </ul>
  */
 @Target(ElementType.TYPE)
@@ -39,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 		properties = { "portal.aws.api-call-timeout=3s", "portal.aws.api-call-attempt-timeout=1s",
 				"portal.aws.max-attempts=3", "portal.credentials.region=eu-central-1",
 				"portal.audit.verify-on-schedule=false" })
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class, TestClockConfiguration.class })
 @MockitoSpyBean(types = { AuditLog.class, MfaDevices.class })
 public @interface PortalFlowTest {
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
  * tests: one context for all of them (see {@link TestContextLog}). It holds the audit log's beans too, which the
  * audit tests need and the others ignore; the other stores' tests build their class under test themselves.
  * Each test runs in a transaction rolled back afterwards, as {@code @JdbcTest} does, unless the class says otherwise.
+ * The {@code Clock} bean is a {@link TestClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @JdbcTest
 // Boot decides on replacing the DataSource before TestDatabaseConfiguration's properties exist.
 @AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import({ TestDatabaseConfiguration.class, AuditJdbcConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, AuditJdbcConfiguration.class })
 public @interface PortalJdbcTest {
 
 }
