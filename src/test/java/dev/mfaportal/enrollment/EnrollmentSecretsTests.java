@@ -20,8 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;

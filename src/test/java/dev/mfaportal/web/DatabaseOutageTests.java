@@ -10,8 +10,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
