@@ -33,11 +33,13 @@ class LocalDemoConfiguration {
 	 */
 	@Bean
 	static BeanFactoryPostProcessor embeddedPostgresProperties(ConfigurableEnvironment environment) {
-		return (beanFactory) -> environment.getPropertySources()
-			.addFirst(new MapPropertySource("localDemoDatabase",
-					Map.of("spring.datasource.url",
-							TestDatabaseConfiguration.SharedEmbeddedPostgres.get().getJdbcUrl("postgres", "postgres"),
-							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+		return (beanFactory) -> {
+			TestPostgres server = TestPostgres.start(TestPostgres.Kind.EMBEDDED);
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("localDemoDatabase",
+						Map.of("spring.datasource.url", server.url("postgres"), "spring.datasource.username",
+								server.username(), "spring.datasource.password", server.password())));
+		};
 	}
 
 	@Bean
