@@ -92,8 +92,8 @@ final class SigV4Verifier {
 		TreeMap<String, List<String>> sorted = new TreeMap<>();
 		for (String pair : rawQuery.split("&")) {
 			int equals = pair.indexOf('=');
-			String name = encode(decode((equals < 0) ? pair : pair.substring(0, equals)));
-			String value = encode(decode((equals < 0) ? "" : pair.substring(equals + 1)));
+			String name = Rfc3986.encode(decode((equals < 0) ? pair : pair.substring(0, equals)));
+			String value = Rfc3986.encode(decode((equals < 0) ? "" : pair.substring(equals + 1)));
 			sorted.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value);
 		}
 		return sorted.entrySet()
@@ -121,20 +121,6 @@ final class SigV4Verifier {
 
 	private static String decode(String text) {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
-	}
-
-	private static String encode(String text) {
-		StringBuilder out = new StringBuilder();
-		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-			char c = (char) (b & 0xff);
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-				out.append(c);
-			}
-			else {
-				out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-			}
-		}
-		return out.toString();
 	}
 
 	private static byte[] sha256(String text) {
