@@ -27,8 +27,7 @@ final class IamQueryActions {
 	}
 
 	private String listMfaDevices(AccessKeys.Key caller, FormParams params) {
-		String userName = (params.get("UserName") != null) ? Validation.name("userName", params.get("UserName"))
-				: caller.userName();
+		String userName = params.userNameOrSigner(caller);
 		this.iam.existingUser(userName);
 		return Page.write(params, "MFADevices", this.iam.devicesOf(userName), (xml, device) -> xml.open("member")
 			.leaf("UserName", device.userName)
@@ -68,8 +67,7 @@ final class IamQueryActions {
 	}
 
 	private String getUser(AccessKeys.Key caller, FormParams params) {
-		String userName = (params.get("UserName") != null) ? Validation.name("userName", params.get("UserName"))
-				: caller.userName();
+		String userName = params.userNameOrSigner(caller);
 		Xml xml = new Xml();
 		writeUser(xml, this.iam.existingUser(userName));
 		return xml.toString();
