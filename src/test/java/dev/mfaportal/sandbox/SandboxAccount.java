@@ -3,9 +3,7 @@ package dev.mfaportal.sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,31 +38,22 @@ public final class SandboxAccount implements AutoCloseable {
 
 	public static final String ADMIN_SECRET_ACCESS_KEY = "admin-sandbox-secret-access-key-00000000";
 
-	private final Object lock = new Object();
-
-	private final IamState iam = new IamState(ACCOUNT_ID);
-
-	private final AccessKeys keys = new AccessKeys();
+	private final AccountState state = new AccountState();
 
 	private final Faults faults = new Faults();
 
 	private final Queue<SandboxRequest> log = new ConcurrentLinkedQueue<>();
 
-	private final SandboxDevices devices = new SandboxDevices(this.iam, this.lock, this::now);
+	private final SandboxDevices devices = new SandboxDevices(this.state.iam, this.state.lock, this::now);
 
 	private volatile Clock totpClock = Clock.systemUTC();
 
 	private final SandboxServer server;
 
 	private SandboxAccount() {
-		seed();
-		Map<String, Action> iamActions = new HashMap<>();
-		new IamDeviceActions(this.iam, this::now).register(iamActions);
-		new IamQueryActions(this.iam, ACCOUNT_ALIAS).register(iamActions);
-		Map<String, Action> stsActions = new HashMap<>();
-		new StsActions(this.iam, this.keys, this::now).register(stsActions);
-		this.server = new SandboxServer(new SandboxHttpHandler(iamActions, stsActions, new SigV4Verifier(this.keys),
-				this.faults, this.log, this.lock));
+		this.server = new SandboxServer(new SandboxHttpHandler(this.state.iamActions(this::now),
+				this.state.stsActions(this::now), new SigV4Verifier(this.state.keys), this.faults, this.log,
+				this.state.lock));
 	}
 
 	/** Starts a sandbox on a random loopback port. */
@@ -74,17 +63,6 @@ public final class SandboxAccount implements AutoCloseable {
 		return account;
 	}
 
-	private void seed() {
-		String[][] users = { { "alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY },
-				{ "bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY },
-				{ "admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY },
-				{ PORTAL_USER, "AIDASANDBOXPORTAL0001", PORTAL_ACCESS_KEY_ID, PORTAL_SECRET_ACCESS_KEY } };
-		for (String[] user : users) {
-			this.iam.addUser(user[0], user[1]);
-			this.keys.addLongTerm(user[2], user[0], user[3]);
-		}
-	}
-
 	/** Where to point the SDK clients: {@code http://127.0.0.1:<port>}, for IAM and STS alike. */
 	public URI endpoint() {
 		return this.server.endpoint();
@@ -92,8 +70,8 @@ public final class SandboxAccount implements AutoCloseable {
 
 	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/alice}. */
 	public String userArn(String iamUserName) {
-		synchronized (this.lock) {
-			return this.iam.user(iamUserName).orElseThrow().arn();
+		synchronized (this.state.lock) {
+			return this.state.iam.user(iamUserName).orElseThrow().arn();
 		}
 	}
 
@@ -146,25 +124,22 @@ public final class SandboxAccount implements AutoCloseable {
 
 	/** The IAM user a session key ({@code ASIA…}) from {@code GetSessionToken} belongs to, if it exists. */
 	public Optional<String> sessionOwner(String sessionAccessKeyId) {
-		return this.keys.find(sessionAccessKeyId).filter(AccessKeys.Key::session).map(AccessKeys.Key::userName);
+		return this.state.keys.find(sessionAccessKeyId).filter(AccessKeys.Key::session).map(AccessKeys.Key::userName);
 	}
 
 	/** Every session key ({@code ASIA…}) {@code GetSessionToken} issued since the last {@link #reset()}, sorted. */
 	public List<String> sessionKeyIds() {
-		return this.keys.sessionIds();
+		return this.state.keys.sessionIds();
 	}
 
 	/** Makes every session issued so far expired: calls signed with one then get {@code ExpiredToken} 403. */
 	public void expireSessions() {
-		this.keys.expireSessions(Instant.now().minusSeconds(1));
+		this.state.keys.expireSessions(Instant.now().minusSeconds(1));
 	}
 
 	/** Back to the initial state: no devices, no sessions, no faults, an empty request log, the real clock. */
 	public void reset() {
-		synchronized (this.lock) {
-			this.iam.clearDevices();
-			this.keys.removeSessions();
-		}
+		this.state.reset();
 		this.faults.clear();
 		this.log.clear();
 		this.totpClock = Clock.systemUTC();

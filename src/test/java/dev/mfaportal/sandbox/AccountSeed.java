@@ -1,0 +1,26 @@
+package dev.mfaportal.sandbox;
+
+/**
+ * The sandbox account as every test starts with it: the employees alice and bob, the help-desk admin and
+ * the portal's own user, one long-term key each.
+ */
+final class AccountSeed {
+
+	private static final String[][] USERS = {
+			{ "alice", "AIDASANDBOXALICE00001", SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY },
+			{ "bob", "AIDASANDBOXBOB0000001", SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY },
+			{ "admin", "AIDASANDBOXADMIN00001", SandboxAccount.ADMIN_ACCESS_KEY_ID, SandboxAccount.ADMIN_SECRET_ACCESS_KEY },
+			{ SandboxAccount.PORTAL_USER, "AIDASANDBOXPORTAL0001", SandboxAccount.PORTAL_ACCESS_KEY_ID,
+					SandboxAccount.PORTAL_SECRET_ACCESS_KEY } };
+
+	private AccountSeed() {
+	}
+
+	static void apply(IamState iam, AccessKeys keys) {
+		for (String[] user : USERS) {
+			iam.addUser(user[0], user[1]);
+			keys.addLongTerm(user[2], user[0], user[3]);
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.mfaportal.sandbox;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Everything the sandbox account holds, guarded by one lock, and the actions that serve it.
+ */
+final class AccountState {
+
+	final Object lock = new Object();
+
+	final IamState iam = new IamState(SandboxAccount.ACCOUNT_ID);
+
+	final AccessKeys keys = new AccessKeys();
+
+	AccountState() {
+		AccountSeed.apply(this.iam, this.keys);
+	}
+
+	Map<String, Action> iamActions(Supplier<Instant> totpClock) {
+		Map<String, Action> actions = new HashMap<>();
+		new IamDeviceActions(this.iam, totpClock).register(actions);
+		new IamQueryActions(this.iam, SandboxAccount.ACCOUNT_ALIAS).register(actions);
+		return actions;
+	}
+
+	Map<String, Action> stsActions(Supplier<Instant> totpClock) {
+		Map<String, Action> actions = new HashMap<>();
+		new StsActions(this.iam, this.keys, totpClock).register(actions);
+		return actions;
+	}
+
+	/** No devices, no sessions. */
+	void reset() {
+		synchronized (this.lock) {
+			this.iam.clearDevices();
+			this.keys.removeSessions();
+		}
+	}
+
+}
