@@ -1,10 +1,16 @@
 package dev.mfaportal.sandbox;
 
+import java.time.Instant;
+import java.util.Set;
+
 /**
  * The sandbox account as every test starts with it: the employees alice and bob, the help-desk admin and
- * the portal's own user, one long-term key each.
+ * the portal's own user, one long-term key each. Applying it again puts everything back in place without
+ * removing the keys first, so a request in flight during a reset still authenticates.
  */
 final class AccountSeed {
+
+	static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
 
 	private static final String[][] USERS = {
 			{ "alice", "AIDASANDBOXALICE00001", SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY },
@@ -16,10 +22,15 @@ final class AccountSeed {
 	private AccountSeed() {
 	}
 
+	static Set<String> accessKeyIds() {
+		return Set.of(SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.BOB_ACCESS_KEY_ID,
+				SandboxAccount.ADMIN_ACCESS_KEY_ID, SandboxAccount.PORTAL_ACCESS_KEY_ID);
+	}
+
 	static void apply(IamState iam, AccessKeys keys) {
 		for (String[] user : USERS) {
 			iam.addUser(user[0], user[1]);
-			keys.addLongTerm(user[2], user[0], user[3]);
+			keys.addLongTerm(user[2], user[0], user[3], CREATED, true);
 		}
 	}
 

@@ -24,6 +24,7 @@ final class AccountState {
 		Map<String, Action> actions = new HashMap<>();
 		new IamDeviceActions(this.iam, totpClock).register(actions);
 		new IamQueryActions(this.iam, SandboxAccount.ACCOUNT_ALIAS).register(actions);
+		new IamAccessKeyActions(this.iam, this.keys).register(actions);
 		return actions;
 	}
 
@@ -33,11 +34,12 @@ final class AccountState {
 		return actions;
 	}
 
-	/** No devices, no sessions. */
+	/** The seeded keys only; no devices or sessions. */
 	void reset() {
 		synchronized (this.lock) {
 			this.iam.clearDevices();
-			this.keys.removeSessions();
+			this.keys.retainOnly(AccountSeed.accessKeyIds());
+			AccountSeed.apply(this.iam, this.keys);
 		}
 	}
 

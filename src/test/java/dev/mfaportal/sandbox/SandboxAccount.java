@@ -2,6 +2,7 @@ package dev.mfaportal.sandbox;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,8 @@ public final class SandboxAccount implements AutoCloseable {
 	private final SandboxServer server;
 
 	private SandboxAccount() {
-		this.server = new SandboxServer(new SandboxHttpHandler(this.state.iamActions(this::now),
-				this.state.stsActions(this::now), new SigV4Verifier(this.state.keys), this.faults, this.log,
-				this.state.lock));
+		this.server = new SandboxServer(new SandboxHttpHandler(this.state, this.state.iamActions(this::now),
+				this.state.stsActions(this::now), this.faults, this.log));
 	}
 
 	/** Starts a sandbox on a random loopback port. */
@@ -78,6 +78,16 @@ public final class SandboxAccount implements AutoCloseable {
 	/** The account's virtual MFA devices: inspect them, create them directly, compute their codes. */
 	public SandboxDevices devices() {
 		return this.devices;
+	}
+
+	/** The users' long-term access keys, and which key created a session. */
+	public SandboxAccessKeys accessKeys() {
+		return new SandboxAccessKeys(this.state.keys, this.state.iam, this.state.lock);
+	}
+
+	/** Keys created by {@code CreateAccessKey} from now on answer {@code InvalidClientTokenId} for this long. */
+	public void keyPropagationDelay(Duration delay) {
+		this.state.keys.propagationDelay(delay);
 	}
 
 	/** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a Base32 seed at an instant. */
@@ -137,7 +147,10 @@ public final class SandboxAccount implements AutoCloseable {
 		this.state.keys.expireSessions(Instant.now().minusSeconds(1));
 	}
 
-	/** Back to the initial state: no devices, no sessions, no faults, an empty request log, the real clock. */
+	/**
+	 * Back to the initial state: the seeded keys only, no devices, sessions or faults, no propagation delay, an
+	 * empty request log, the real clock.
+	 */
 	public void reset() {
 		this.state.reset();
 		this.faults.clear();

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,7 +53,12 @@ final class SigV4Verifier {
 		if (!matcher.find()) {
 			throw SandboxAwsError.invalidClientTokenId();
 		}
+		// A deleted key is unknown. A new key is refused until it has propagated (aws-sdk-js#559, botocore#3600:
+		// InvalidClientTokenId for some seconds). An inactive key answering the same is UNCONFIRMED.
 		AccessKeys.Key key = this.keys.find(matcher.group(1)).orElseThrow(SandboxAwsError::invalidClientTokenId);
+		if (!key.active() || Instant.now().isBefore(key.usableFrom())) {
+			throw SandboxAwsError.invalidClientTokenId();
+		}
 		if (key.session() && !key.sessionToken().equals(headers.getFirst("X-Amz-Security-Token"))) {
 			throw SandboxAwsError.invalidClientTokenId();
 		}
