@@ -4,22 +4,30 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The sandbox account as every test starts with it: the employees alice and bob, the help-desk admin and
- * the portal's own user, one long-term key each. Applying it again puts everything back in place without
- * removing the keys first, so a request in flight during a reset still authenticates.
+ * The sandbox account as every test starts with it: the employees alice and bob under {@code /employees/},
+ * the help-desk admin and the portal's own user at {@code /}, one long-term key each. Applying it again
+ * puts everything back in place without removing the keys first, so a request in flight during a reset
+ * still authenticates.
  */
 final class AccountSeed {
 
 	static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
 
 	private static final String[][] USERS = {
-			{ "alice", "AIDASANDBOXALICE00001", SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY },
-			{ "bob", "AIDASANDBOXBOB0000001", SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY },
-			{ "admin", "AIDASANDBOXADMIN00001", SandboxAccount.ADMIN_ACCESS_KEY_ID, SandboxAccount.ADMIN_SECRET_ACCESS_KEY },
-			{ SandboxAccount.PORTAL_USER, "AIDASANDBOXPORTAL0001", SandboxAccount.PORTAL_ACCESS_KEY_ID,
+			{ "alice", "AIDASANDBOXALICE00001", SandboxAccount.EMPLOYEES_PATH, SandboxAccount.ALICE_ACCESS_KEY_ID,
+					SandboxAccount.ALICE_SECRET_ACCESS_KEY },
+			{ "bob", "AIDASANDBOXBOB0000001", SandboxAccount.EMPLOYEES_PATH, SandboxAccount.BOB_ACCESS_KEY_ID,
+					SandboxAccount.BOB_SECRET_ACCESS_KEY },
+			{ "admin", "AIDASANDBOXADMIN00001", "/", SandboxAccount.ADMIN_ACCESS_KEY_ID,
+					SandboxAccount.ADMIN_SECRET_ACCESS_KEY },
+			{ SandboxAccount.PORTAL_USER, "AIDASANDBOXPORTAL0001", "/", SandboxAccount.PORTAL_ACCESS_KEY_ID,
 					SandboxAccount.PORTAL_SECRET_ACCESS_KEY } };
 
 	private AccountSeed() {
+	}
+
+	static Set<String> userNames() {
+		return Set.of("alice", "bob", "admin", SandboxAccount.PORTAL_USER);
 	}
 
 	static Set<String> accessKeyIds() {
@@ -29,8 +37,8 @@ final class AccountSeed {
 
 	static void apply(IamState iam, AccessKeys keys) {
 		for (String[] user : USERS) {
-			iam.addUser(user[0], user[1]);
-			keys.addLongTerm(user[2], user[0], user[3], CREATED, true);
+			iam.putUser(user[0], user[1], user[2], CREATED);
+			keys.addLongTerm(user[3], user[0], user[4], CREATED, true);
 		}
 	}
 

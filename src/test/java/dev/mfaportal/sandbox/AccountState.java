@@ -34,10 +34,11 @@ final class AccountState {
 		return actions;
 	}
 
-	/** The seeded keys only; no devices or sessions. */
+	/** The seeded users and keys only; no devices or sessions. */
 	void reset() {
 		synchronized (this.lock) {
 			this.iam.clearDevices();
+			this.iam.removeUsersExcept(AccountSeed.userNames());
 			this.keys.retainOnly(AccountSeed.accessKeyIds());
 			AccountSeed.apply(this.iam, this.keys);
 		}

@@ -20,7 +20,7 @@ public final class SandboxAccount implements AutoCloseable {
 
 	public static final String ACCOUNT_ALIAS = "mfa-portal-sandbox";
 
-	/** The IAM user the portal itself runs as. */
+	/** The IAM user the portal itself runs as (at path {@code /}). */
 	public static final String PORTAL_USER = "mfa-portal";
 
 	public static final String PORTAL_ACCESS_KEY_ID = "AKIASANDBOXPORTAL001";
@@ -38,6 +38,9 @@ public final class SandboxAccount implements AutoCloseable {
 	public static final String ADMIN_ACCESS_KEY_ID = "AKIASANDBOXADMIN0001";
 
 	public static final String ADMIN_SECRET_ACCESS_KEY = "admin-sandbox-secret-access-key-00000000";
+
+	/** The IAM path of the employees the portal serves: alice, bob and the demo users. */
+	public static final String EMPLOYEES_PATH = "/employees/";
 
 	private final AccountState state = new AccountState();
 
@@ -68,11 +71,16 @@ public final class SandboxAccount implements AutoCloseable {
 		return this.server.endpoint();
 	}
 
-	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/alice}. */
+	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/employees/alice}. */
 	public String userArn(String iamUserName) {
 		synchronized (this.state.lock) {
 			return this.state.iam.user(iamUserName).orElseThrow().arn();
 		}
+	}
+
+	/** The account's IAM users: who is under a path, passwords. */
+	public SandboxUsers users() {
+		return new SandboxUsers(this.state.iam, this.state.lock);
 	}
 
 	/** The account's virtual MFA devices: inspect them, create them directly, compute their codes. */
@@ -148,7 +156,7 @@ public final class SandboxAccount implements AutoCloseable {
 	}
 
 	/**
-	 * Back to the initial state: the seeded keys only, no devices, sessions or faults, no propagation delay, an
+	 * Back to the initial state: the seeded users and keys only, no devices, sessions or faults, no propagation delay, an
 	 * empty request log, the real clock.
 	 */
 	public void reset() {
