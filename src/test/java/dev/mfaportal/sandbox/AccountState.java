@@ -16,8 +16,10 @@ final class AccountState {
 
 	final AccessKeys keys = new AccessKeys();
 
+	final IamPolicies policies = new IamPolicies(SandboxAccount.ACCOUNT_ID);
+
 	AccountState() {
-		AccountSeed.apply(this.iam, this.keys);
+		AccountSeed.apply(this.iam, this.keys, this.policies);
 	}
 
 	Map<String, Action> iamActions(Supplier<Instant> totpClock) {
@@ -25,6 +27,8 @@ final class AccountState {
 		new IamDeviceActions(this.iam, totpClock).register(actions);
 		new IamQueryActions(this.iam, SandboxAccount.ACCOUNT_ALIAS).register(actions);
 		new IamAccessKeyActions(this.iam, this.keys).register(actions);
+		new IamPolicyActions(this.policies).register(actions);
+		new IamUserPolicyActions(this.iam, this.policies).register(actions);
 		return actions;
 	}
 
@@ -34,13 +38,13 @@ final class AccountState {
 		return actions;
 	}
 
-	/** The seeded users and keys only; no devices or sessions. */
+	/** The seeded users, keys and policies only; no devices or sessions. */
 	void reset() {
 		synchronized (this.lock) {
 			this.iam.clearDevices();
 			this.iam.removeUsersExcept(AccountSeed.userNames());
 			this.keys.retainOnly(AccountSeed.accessKeyIds());
-			AccountSeed.apply(this.iam, this.keys);
+			AccountSeed.apply(this.iam, this.keys, this.policies);
 		}
 	}
 

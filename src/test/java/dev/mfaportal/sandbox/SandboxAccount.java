@@ -20,7 +20,7 @@ public final class SandboxAccount implements AutoCloseable {
 
 	public static final String ACCOUNT_ALIAS = "mfa-portal-sandbox";
 
-	/** The IAM user the portal itself runs as (at path {@code /}). */
+	/** The IAM user the portal itself runs as (at path {@code /}, in no group). */
 	public static final String PORTAL_USER = "mfa-portal";
 
 	public static final String PORTAL_ACCESS_KEY_ID = "AKIASANDBOXPORTAL001";
@@ -41,6 +41,13 @@ public final class SandboxAccount implements AutoCloseable {
 
 	/** The IAM path of the employees the portal serves: alice, bob and the demo users. */
 	public static final String EMPLOYEES_PATH = "/employees/";
+
+	/** The group every employee is in; the revocation policy is attached to it. */
+	public static final String EMPLOYEES_GROUP = "employees";
+
+	/** The one customer-managed deny policy that revokes sessions (its v1 revokes nothing). */
+	public static final String REVOKED_SESSIONS_POLICY_ARN = "arn:aws:iam::" + ACCOUNT_ID
+			+ ":policy/mfa-portal/mfa-portal-revoked-sessions";
 
 	private final AccountState state = new AccountState();
 
@@ -91,6 +98,11 @@ public final class SandboxAccount implements AutoCloseable {
 	/** The users' long-term access keys, and which key created a session. */
 	public SandboxAccessKeys accessKeys() {
 		return new SandboxAccessKeys(this.state.keys, this.state.iam, this.state.lock);
+	}
+
+	/** The managed and inline policies, among them {@link #REVOKED_SESSIONS_POLICY_ARN}. */
+	public SandboxPolicies policies() {
+		return new SandboxPolicies(this.state.policies, this.state.lock);
 	}
 
 	/** Keys created by {@code CreateAccessKey} from now on answer {@code InvalidClientTokenId} for this long. */
@@ -156,7 +168,7 @@ public final class SandboxAccount implements AutoCloseable {
 	}
 
 	/**
-	 * Back to the initial state: the seeded users and keys only, no devices, sessions or faults, no propagation delay, an
+	 * Back to the initial state: the seeded users, keys and policies only, no devices, sessions or faults, no propagation delay, an
 	 * empty request log, the real clock.
 	 */
 	public void reset() {
