@@ -18,6 +18,8 @@ final class AccountState {
 
 	final IamPolicies policies = new IamPolicies(SandboxAccount.ACCOUNT_ID);
 
+	final CredentialReports reports = new CredentialReports();
+
 	AccountState() {
 		AccountSeed.apply(this.iam, this.keys, this.policies);
 	}
@@ -29,6 +31,7 @@ final class AccountState {
 		new IamAccessKeyActions(this.iam, this.keys).register(actions);
 		new IamPolicyActions(this.policies).register(actions);
 		new IamUserPolicyActions(this.iam, this.policies).register(actions);
+		new CredentialReportActions(this.iam, this.keys, this.reports).register(actions);
 		return actions;
 	}
 
@@ -38,13 +41,14 @@ final class AccountState {
 		return actions;
 	}
 
-	/** The seeded users, keys and policies only; no devices or sessions. */
+	/** The seeded users, keys and policies only; no devices, sessions or report. */
 	void reset() {
 		synchronized (this.lock) {
 			this.iam.clearDevices();
 			this.iam.removeUsersExcept(AccountSeed.userNames());
 			this.keys.retainOnly(AccountSeed.accessKeyIds());
 			AccountSeed.apply(this.iam, this.keys, this.policies);
+			this.reports.reset();
 		}
 	}
 

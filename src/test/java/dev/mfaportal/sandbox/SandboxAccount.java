@@ -105,6 +105,11 @@ public final class SandboxAccount implements AutoCloseable {
 		return new SandboxPolicies(this.state.policies, this.state.lock);
 	}
 
+	/** The credential report and its switches. */
+	public SandboxCredentialReport credentialReport() {
+		return new SandboxCredentialReport(this.state.reports, this.state.lock);
+	}
+
 	/** Keys created by {@code CreateAccessKey} from now on answer {@code InvalidClientTokenId} for this long. */
 	public void keyPropagationDelay(Duration delay) {
 		this.state.keys.propagationDelay(delay);
@@ -168,8 +173,8 @@ public final class SandboxAccount implements AutoCloseable {
 	}
 
 	/**
-	 * Back to the initial state: the seeded users, keys and policies only, no devices, sessions or faults, no propagation delay, an
-	 * empty request log, the real clock.
+	 * Back to the initial state: the seeded users, keys and policies only, no devices, sessions, report or
+	 * faults, no propagation delay, an empty request log, the real clock.
 	 */
 	public void reset() {
 		this.state.reset();
