@@ -2,6 +2,7 @@ package dev.mfaportal.sandbox;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -49,6 +50,12 @@ final class AccountState {
 			this.keys.retainOnly(AccountSeed.accessKeyIds());
 			AccountSeed.apply(this.iam, this.keys, this.policies);
 			this.reports.reset();
+		}
+	}
+
+	List<String> seedDemoUsers() {
+		synchronized (this.lock) {
+			return DemoUsers.seed(this.iam, this.keys, this.policies);
 		}
 	}
 

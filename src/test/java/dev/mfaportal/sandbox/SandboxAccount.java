@@ -115,6 +115,11 @@ public final class SandboxAccount implements AutoCloseable {
 		this.state.keys.propagationDelay(delay);
 	}
 
+	/** Adds the demo's three dozen employees under {@code /employees/} (only when asked); returns their names. */
+	public List<String> seedDemoUsers() {
+		return this.state.seedDemoUsers();
+	}
+
 	/** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a Base32 seed at an instant. */
 	public static String totp(String base32Seed, Instant at) {
 		return Totp.code(base32Seed, at);

@@ -1,7 +1,10 @@
 package dev.mfaportal.sandbox;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The sandbox's IAM users: paths and {@code ListUsers}.
+ * The sandbox's IAM users: paths, {@code ListUsers}, and the demo account's three dozen employees.
  */
 class SandboxUsersTests {
 
@@ -45,8 +48,7 @@ class SandboxUsersTests {
 
 	@Test
 	void listUsersFiltersByPathPrefixAndPaginates() {
-		List<String> more = IntStream.range(0, 20).mapToObj((i) -> "employee-%02d".formatted(i)).toList();
-		more.forEach((name) -> account.users().create(name, "/employees/"));
+		List<String> demo = account.seedDemoUsers();
 		ListUsersResponse first = this.iam.listUsers((request) -> request.pathPrefix("/employees/").maxItems(10));
 		assertThat(first.users()).hasSize(10);
 		assertThat(first.isTruncated()).isTrue();
@@ -58,12 +60,10 @@ class SandboxUsersTests {
 			.stream()
 			.map(User::userName)
 			.toList();
-		assertThat(employees).hasSize(more.size() + 2).contains("alice", "bob").containsAll(more)
+		assertThat(employees).hasSize(demo.size() + 2).contains("alice", "bob").containsAll(demo)
 			.doesNotContain(SandboxAccount.PORTAL_USER, "admin");
-		assertThat(this.iam.listUsers().users()).hasSize(more.size() + 4);
-		account.reset();
-		assertThat(account.users().names("/")).containsExactlyInAnyOrder("alice", "bob", "admin",
-				SandboxAccount.PORTAL_USER);
+		assertThat(this.iam.listUsers().users()).hasSize(demo.size() + 4);
+		assertThat(this.iam.listUsers().isTruncated()).isFalse();
 	}
 
 	@Test
@@ -71,6 +71,34 @@ class SandboxUsersTests {
 		assertThatExceptionOfType(IamException.class)
 			.isThrownBy(() -> this.iam.listUsers((request) -> request.pathPrefix("employees/")))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+	}
+
+	@Test
+	void demoUsersAreAMixWorthAReportAndGoAwayOnReset() {
+		List<String> demo = account.seedDemoUsers();
+		assertThat(demo).hasSize(36).doesNotHaveDuplicates();
+		assertThat(account.seedDemoUsers()).isEqualTo(demo);
+		assertThat(account.policies().groupMembers(SandboxAccount.EMPLOYEES_GROUP)).containsAll(demo);
+		this.iam.generateCredentialReport();
+		List<Map<String, String>> rows = rows().stream().filter((row) -> demo.contains(row.get("user"))).toList();
+		assertThat(rows).hasSize(36);
+		assertThat(rows).filteredOn((row) -> row.get("mfa_active").equals("false")).hasSize(12);
+		assertThat(rows).filteredOn((row) -> row.get("password_last_used").equals("no_information")).isNotEmpty();
+		assertThat(rows).filteredOn((row) -> row.get("password_enabled").equals("false")).hasSize(18);
+		Instant ninetyDaysAgo = Instant.now().minus(Duration.ofDays(90));
+		assertThat(rows).filteredOn((row) -> row.get("access_key_1_active").equals("true")
+				&& OffsetDateTime.parse(row.get("access_key_1_last_rotated")).toInstant().isBefore(ninetyDaysAgo))
+			.hasSizeGreaterThanOrEqualTo(8)
+			.anySatisfy((row) -> assertThat(row.get("access_key_1_last_used_date")).isEqualTo("N/A"))
+			.anySatisfy((row) -> assertThat(row.get("access_key_1_last_used_date")).isNotEqualTo("N/A"));
+		account.reset();
+		assertThat(account.users().names("/employees/")).containsExactly("alice", "bob");
+		assertThat(account.devices().all()).isEmpty();
+		assertThat(account.policies().groupMembers(SandboxAccount.EMPLOYEES_GROUP)).containsExactly("alice", "bob");
+	}
+
+	private List<Map<String, String>> rows() {
+		return CsvRows.of(this.iam);
 	}
 
 }
