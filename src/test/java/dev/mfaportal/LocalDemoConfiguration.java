@@ -1,5 +1,6 @@
 package dev.mfaportal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -8,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,8 +44,21 @@ class LocalDemoConfiguration {
 		};
 	}
 
+	/**
+	 * The demo account is fuller than the tests' one: three dozen employees for the coverage page, a credential
+	 * report that takes a few seconds to generate and new access keys that take a few seconds to work, as on AWS.
+	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> demoBanner(ConfigurableEnvironment environment) {
+	InitializingBean demoAccount(SandboxAccount sandbox) {
+		return () -> {
+			sandbox.seedDemoUsers();
+			sandbox.credentialReport().generationDelay(Duration.ofSeconds(3));
+			sandbox.keyPropagationDelay(Duration.ofSeconds(3));
+		};
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> demoBanner(ConfigurableEnvironment environment, SandboxAccount sandbox) {
 		return (event) -> logger.info("""
 
 				========================================================================
@@ -52,11 +67,16 @@ class LocalDemoConfiguration {
 				  Sandbox AWS account %s; access keys for the credentials page:
 				    alice  %s / %s
 				    bob    %s / %s
+				  Sandbox AWS endpoint: %s
+				  Portal identity key: %s / %s
+				    e.g. AWS_ACCESS_KEY_ID=<id> AWS_SECRET_ACCESS_KEY=<secret> AWS_DEFAULT_REGION=us-east-1 \\
+				         aws --endpoint-url %s iam list-access-keys --user-name alice
 				  PostgreSQL (embedded) and the sandbox stop when you press Ctrl+C.
 				========================================================================
 				""".formatted(environment.getProperty("local.server.port", "8080"), SandboxAccount.ACCOUNT_ID,
 				SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY,
-				SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY));
+				SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY, sandbox.endpoint(),
+				SandboxAccount.PORTAL_ACCESS_KEY_ID, SandboxAccount.PORTAL_SECRET_ACCESS_KEY, sandbox.endpoint()));
 	}
 
 }

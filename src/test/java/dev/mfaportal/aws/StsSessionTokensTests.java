@@ -46,7 +46,7 @@ class StsSessionTokensTests {
 		assertThat(session.requestId()).isNotBlank();
 		assertThat(session.toString()).doesNotContain(session.secretAccessKey().reveal(), session.sessionToken().reveal());
 		CallerIdentity caller = this.tokens.callerOf(session);
-		assertThat(caller.arn()).isEqualTo("arn:aws:iam::123456789012:user/alice");
+		assertThat(caller.arn()).isEqualTo("arn:aws:iam::123456789012:user/employees/alice");
 		assertThat(caller.iamUserName()).isEqualTo("alice");
 		assertThat(this.account.requests()).filteredOn((request) -> "GetSessionToken".equals(request.action()))
 			.singleElement()

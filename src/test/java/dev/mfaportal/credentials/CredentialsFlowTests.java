@@ -138,7 +138,7 @@ class CredentialsFlowTests extends CredentialsFlowSupport {
 			.containsEntry("mfa_serial", serial)
 			.containsEntry("access_key_id", keyId);
 		assertThat(issued.get(0).get("aws_request_id")).isNotNull();
-		assertThat((String) issued.get(0).get("detail")).contains("arn:aws:iam::123456789012:user/alice")
+		assertThat((String) issued.get(0).get("detail")).contains("arn:aws:iam::123456789012:user/employees/alice")
 			.contains("14400");
 		assertThat(issued.get(0).get("source_ip")).isNotNull();
 

@@ -67,7 +67,7 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 		assertThat(auditRows("credentials.denied")).singleElement().satisfies((row) -> {
 			assertThat(row).containsEntry("portal_user", "alice").containsEntry("outcome", "DENIED");
 			assertThat((String) row.get("access_key_id")).startsWith("ASIA");
-			assertThat((String) row.get("detail")).contains("key-of-another-user").contains(":user/bob");
+			assertThat((String) row.get("detail")).contains("key-of-another-user").contains(":user/employees/bob");
 		});
 		assertThat(auditRows("credentials.issued")).isEmpty();
 	}

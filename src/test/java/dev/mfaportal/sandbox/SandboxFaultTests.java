@@ -88,7 +88,7 @@ class SandboxFaultTests {
 	void latencyForOneRequestDelaysOnlyThatOne() {
 		account.inject(SandboxFault.latency(Duration.ofMillis(2500)).times(1));
 		long started = System.nanoTime();
-		assertThat(this.clients.retryingSts(Duration.ofMillis(1000)).getCallerIdentity().arn()).endsWith(":user/alice");
+		assertThat(this.clients.retryingSts(Duration.ofMillis(1000)).getCallerIdentity().arn()).endsWith(":user/employees/alice");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
 		assertThat(account.requestCount("GetCallerIdentity")).isEqualTo(2);
 	}
@@ -96,14 +96,14 @@ class SandboxFaultTests {
 	@Test
 	void faultForNextNRequestsLetsTheSdkRetryThrough() {
 		account.inject(SandboxFault.throttling().times(1));
-		assertThat(this.clients.retryingSts(Duration.ofSeconds(5)).getCallerIdentity().arn()).endsWith(":user/alice");
+		assertThat(this.clients.retryingSts(Duration.ofSeconds(5)).getCallerIdentity().arn()).endsWith(":user/employees/alice");
 		assertThat(account.requestCount("GetCallerIdentity")).isEqualTo(2);
 	}
 
 	@Test
 	void faultForOneActionLeavesOthersAlone() {
 		account.inject(SandboxFault.serviceFailure().onlyFor("GetSessionToken"));
-		assertThat(this.clients.aliceSts().getCallerIdentity().arn()).endsWith(":user/alice");
+		assertThat(this.clients.aliceSts().getCallerIdentity().arn()).endsWith(":user/employees/alice");
 		assertThatExceptionOfType(StsException.class).isThrownBy(() -> this.clients.aliceSts().getSessionToken());
 	}
 

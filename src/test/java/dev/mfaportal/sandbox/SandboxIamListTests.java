@@ -85,7 +85,7 @@ class SandboxIamListTests {
 	void accountAliasAndUserAreReported() {
 		assertThat(this.iam.listAccountAliases().accountAliases()).containsExactly("mfa-portal-sandbox");
 		assertThat(this.iam.getUser((request) -> request.userName("alice")).user().arn())
-			.isEqualTo("arn:aws:iam::123456789012:user/alice");
+			.isEqualTo("arn:aws:iam::123456789012:user/employees/alice");
 		assertThat(this.iam.getUser().user().userName()).isEqualTo(SandboxAccount.PORTAL_USER);
 	}
 

@@ -56,7 +56,7 @@ class SandboxStsTests {
 		assertThat(session.sessionToken()).isNotBlank();
 		assertThat(session.expiration()).isCloseTo(Instant.now().plusSeconds(3600), within(Duration.ofSeconds(5)));
 		GetCallerIdentityResponse caller = this.clients.sessionSts(session).getCallerIdentity();
-		assertThat(caller.arn()).isEqualTo("arn:aws:iam::123456789012:user/alice");
+		assertThat(caller.arn()).isEqualTo("arn:aws:iam::123456789012:user/employees/alice");
 		assertThat(caller.userId()).isEqualTo("AIDASANDBOXALICE00001");
 		assertThat(caller.account()).isEqualTo(SandboxAccount.ACCOUNT_ID);
 		assertThat(account.sessionOwner(session.accessKeyId())).contains("alice");
@@ -158,7 +158,7 @@ class SandboxStsTests {
 	void longTermKeyIdentifiesItsUser() {
 		assertThat(this.clients.sts(SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY)
 			.getCallerIdentity()
-			.arn()).isEqualTo("arn:aws:iam::123456789012:user/bob");
+			.arn()).isEqualTo("arn:aws:iam::123456789012:user/employees/bob");
 	}
 
 	@Test
