@@ -16,7 +16,6 @@ import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,21 +42,13 @@ final class Burst {
 
 	private final TwoPortals portals;
 
-	private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+	private final Queue<BurstResult.Answer> answers = new ConcurrentLinkedQueue<>();
 
 	private final CountDownLatch warmedUp = new CountDownLatch(ANSWERS_BEFORE_SHUTDOWN);
 
 	private volatile Instant shutdownStarted;
 
 	private volatile Instant shutdownEnded;
-
-	/**
-	 * One answer to a state-changing request: the scan page of a started enrollment ({@code start}, the
-	 * serial), a cancel ({@code cancel}, the serial), an issuance ({@code issue}, the session key id) or the
-	 * resync in flight at the shutdown ({@code resync}, the serial).
-	 */
-	record Answer(String kind, String user, int status, String subject, String token, String servedBy, Instant at) {
-	}
 
 	private Burst(TwoPortals portals) {
 		this.portals = portals;
@@ -68,7 +59,7 @@ final class Burst {
 	}
 
 	/** Runs the burst; the second instance is shut down while it runs. */
-	Burst run() {
+	BurstResult run() {
 		String resynced = this.portals.sandbox().devices().createEnabled("bob", "/mfa-portal/", "burst-resync");
 		PortalClient alice = this.portals.signedIn("alice");
 		PortalClient admin = this.portals.signedIn("admin");
@@ -98,7 +89,7 @@ final class Burst {
 		finally {
 			employees.shutdownNow();
 		}
-		return this;
+		return new BurstResult(List.copyOf(this.answers), this.shutdownStarted, this.shutdownEnded);
 	}
 
 	/** Whether an employee goes on: for {@link #ROUNDS}, then until a round has begun after the shutdown. */
@@ -153,88 +144,9 @@ final class Burst {
 	}
 
 	private void record(String kind, String user, Page page, String subject, String token) {
-		this.answers.add(new Answer(kind, user, page.status(), subject, token, page.header(Nginx.UPSTREAM_HEADER),
+		this.answers.add(new BurstResult.Answer(kind, user, page.status(), subject, token, page.header(Nginx.UPSTREAM_HEADER),
 				Instant.now()));
 		this.warmedUp.countDown();
-	}
-
-	List<Answer> answers() {
-		return List.copyOf(this.answers);
-	}
-
-	/**
-	 * The burst really was spread over both instances and went on, served by the first, after the second had
-	 * stopped; every request was answered without an error, the resync that was inside the second instance
-	 * when its shutdown began included.
-	 */
-	void assertReachedBothInstancesAndOutlivedTheShutdown(TwoPortals portals) {
-		String summary = summary();
-		assertThat(answers()).as(summary)
-			.anyMatch((answer) -> answer.kind().equals("start") && portals.secondAddress().equals(answer.servedBy()))
-			.allMatch((answer) -> List.of(200, 302).contains(answer.status()));
-		assertThat(answers()).as(summary)
-			.filteredOn((answer) -> !answer.kind().equals("resync") && answer.at().isAfter(this.shutdownEnded))
-			.isNotEmpty()
-			.allSatisfy((answer) -> assertThat(answer.servedBy()).endsWith(portals.firstAddress()));
-		assertThat(answers()).as(summary)
-			.filteredOn((answer) -> answer.kind().equals("resync"))
-			.singleElement()
-			.satisfies((resync) -> assertThat(resync.at()).isAfter(this.shutdownStarted));
-	}
-
-	/** Every started enrollment, cancel and issuance that was answered has its row in the audit log. */
-	void assertEveryAnsweredChangeIsAudited(JdbcClient jdbc, long afterId) {
-		List<Map<String, Object>> rows = jdbc
-			.sql("SELECT action, outcome, mfa_serial, access_key_id FROM audit_event WHERE id > ? ORDER BY id")
-			.param(afterId)
-			.query()
-			.listOfRows();
-		for (Answer answer : answers()) {
-			switch (answer.kind()) {
-				case "start" -> assertThat(rows).as(answer.toString())
-					.anyMatch((row) -> "enrollment.started".equals(row.get("action"))
-							&& answer.subject().equals(row.get("mfa_serial")));
-				case "cancel" -> assertThat(rows).as(answer.toString())
-					.anyMatch((row) -> "enrollment.cancelled".equals(row.get("action"))
-							&& answer.subject().equals(row.get("mfa_serial")));
-				case "issue" -> assertThat(rows).as(answer.toString())
-					.anyMatch((row) -> "credentials.issued".equals(row.get("action"))
-							&& answer.subject().equals(row.get("access_key_id")));
-				case "resync" -> assertThat(rows).as(answer.toString())
-					.anyMatch((row) -> String.valueOf(row.get("action")).startsWith("enrollment.resync")
-							&& "SUCCESS".equals(row.get("outcome")) && answer.subject().equals(row.get("mfa_serial")));
-				default -> throw new IllegalStateException(answer.kind());
-			}
-		}
-	}
-
-	/** Cancels, through nginx, every enrollment whose scan page came back but whose cancel did not. */
-	void cancelWhatIsStillPending(TwoPortals portals) {
-		for (Answer start : answers()) {
-			boolean cancelled = answers().stream()
-				.anyMatch((answer) -> answer.kind().equals("cancel") && answer.subject().equals(start.subject())
-						&& answer.status() == 302);
-			if (start.kind().equals("start") && start.status() == 200 && !cancelled) {
-				PortalClient client = portals.signedIn(start.user());
-				Page devices = client.get("/mfa");
-				client.post("/mfa/enrollment/cancel",
-						Map.of("token", start.token(), "_csrf", PortalClient.csrf(devices.document(), "form#sign-out")));
-			}
-		}
-	}
-
-	/** No device under the portal's path is left unassigned: cancelled, or deleted by the sweeper. */
-	void assertNoPortalDeviceIsLeftUnassigned(SandboxAccount sandbox) {
-		await().atMost(Duration.parse("PT" + TwoPortals.TOKEN_LIFETIME).plusSeconds(15))
-			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(sandbox.devices().unassigned()).as(summary())
-				.noneMatch((device) -> device.serialNumber().contains(":mfa/mfa-portal/")));
-	}
-
-	private String summary() {
-		StringBuilder text = new StringBuilder("shutdown " + this.shutdownStarted + " .. " + this.shutdownEnded + "\n");
-		answers().forEach((answer) -> text.append(answer).append('\n'));
-		return text.toString();
 	}
 
 }

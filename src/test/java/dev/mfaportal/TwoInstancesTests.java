@@ -124,7 +124,7 @@ class TwoInstancesTests {
 	@Order(4)
 	void oneInstanceShutDownDuringABurstThenNoAnsweredRequestLacksItsAuditRowAndNoDeviceIsLeftHalfDone() {
 		long auditMark = portals.jdbc().sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
-		Burst burst = Burst.against(portals).run();
+		BurstResult burst = Burst.against(portals).run();
 		burst.assertReachedBothInstancesAndOutlivedTheShutdown(portals);
 		burst.assertEveryAnsweredChangeIsAudited(portals.jdbc(), auditMark);
 		burst.cancelWhatIsStillPending(portals);

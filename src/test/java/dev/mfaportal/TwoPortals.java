@@ -80,7 +80,8 @@ final class TwoPortals implements AutoCloseable {
 	}
 
 	private static ConfigurableApplicationContext instance(List<String> arguments) {
-		return new SpringApplicationBuilder(MfaPortalApplication.class).run(arguments.toArray(String[]::new));
+		return new SpringApplicationBuilder(MfaPortalApplication.class).main(MfaPortalApplication.class)
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static String randomKey() {
