@@ -29,18 +29,27 @@ record BurstResult(List<Answer> answers, Instant shutdownStarted, Instant shutdo
 	 * resync in flight at the shutdown ({@code resync}, the serial).
 	 */
 	record Answer(String kind, String user, int status, String subject, String token, String servedBy, Instant at) {
+
+		/** Whether the portal answered that it did it: the scan page or the credentials (200), a redirect (302). */
+		boolean done() {
+			int done = (this.kind.equals("start") || this.kind.equals("issue")) ? 200 : 302;
+			return this.subject != null && this.status == done;
+		}
+
 	}
 
 	/**
 	 * The burst really was spread over both instances and went on, served by the first, after the second had
-	 * stopped; every request was answered without an error, the resync that was inside the second instance
-	 * when its shutdown began included.
+	 * stopped; the resync that was inside the second instance when its shutdown began was answered. No request
+	 * got an error, except that nginx may answer 502 for a request it had just handed to the stopping instance
+	 * when that instance closed its socket without accepting it: such a request never reached the portal.
 	 */
 	void assertReachedBothInstancesAndOutlivedTheShutdown(TwoPortals portals) {
 		String summary = summary();
 		assertThat(this.answers).as(summary)
 			.anyMatch((answer) -> answer.kind().equals("start") && portals.secondAddress().equals(answer.servedBy()))
-			.allMatch((answer) -> List.of(200, 302).contains(answer.status()));
+			.allMatch((answer) -> answer.done() || answer.status() == 502 && answer.servedBy() != null
+					&& answer.servedBy().startsWith(portals.secondAddress()));
 		assertThat(this.answers).as(summary)
 			.filteredOn((answer) -> !answer.kind().equals("resync") && answer.at().isAfter(this.shutdownEnded))
 			.isNotEmpty()
@@ -48,10 +57,11 @@ record BurstResult(List<Answer> answers, Instant shutdownStarted, Instant shutdo
 		assertThat(this.answers).as(summary)
 			.filteredOn((answer) -> answer.kind().equals("resync"))
 			.singleElement()
+			.satisfies((resync) -> assertThat(resync.done()).isTrue())
 			.satisfies((resync) -> assertThat(resync.at()).isAfter(this.shutdownStarted));
 	}
 
-	/** Every started enrollment, cancel and issuance that was answered has its row in the audit log. */
+	/** Every start, cancel, issuance and resync the portal answered as done has its row in the audit log. */
 	void assertEveryAnsweredChangeIsAudited(JdbcClient jdbc, long afterId) {
 		List<Map<String, Object>> rows = jdbc
 			.sql("SELECT action, outcome, mfa_serial, access_key_id FROM audit_event WHERE id > ? ORDER BY id")
@@ -59,6 +69,9 @@ record BurstResult(List<Answer> answers, Instant shutdownStarted, Instant shutdo
 			.query()
 			.listOfRows();
 		for (Answer answer : this.answers) {
+			if (!answer.done()) {
+				continue;
+			}
 			switch (answer.kind()) {
 				case "start" -> assertThat(rows).as(answer.toString())
 					.anyMatch((row) -> "enrollment.started".equals(row.get("action"))
@@ -81,9 +94,9 @@ record BurstResult(List<Answer> answers, Instant shutdownStarted, Instant shutdo
 	void cancelWhatIsStillPending(TwoPortals portals) {
 		for (Answer start : this.answers) {
 			boolean cancelled = this.answers.stream()
-				.anyMatch((answer) -> answer.kind().equals("cancel") && answer.subject().equals(start.subject())
-						&& answer.status() == 302);
-			if (start.kind().equals("start") && start.status() == 200 && !cancelled) {
+				.anyMatch((answer) -> answer.kind().equals("cancel") && answer.done()
+						&& answer.subject().equals(start.subject()));
+			if (start.kind().equals("start") && start.done() && !cancelled) {
 				PortalClient client = portals.signedIn(start.user());
 				Page devices = client.get("/mfa");
 				client.post("/mfa/enrollment/cancel",
