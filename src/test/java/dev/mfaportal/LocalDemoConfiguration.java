@@ -1,5 +1,6 @@
 package dev.mfaportal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -8,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,15 +35,30 @@ class LocalDemoConfiguration {
 	 */
 	@Bean
 	static BeanFactoryPostProcessor embeddedPostgresProperties(ConfigurableEnvironment environment) {
-		return (beanFactory) -> environment.getPropertySources()
-			.addFirst(new MapPropertySource("localDemoDatabase",
-					Map.of("spring.datasource.url",
-							TestDatabaseConfiguration.SharedEmbeddedPostgres.get().getJdbcUrl("postgres", "postgres"),
-							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+		return (beanFactory) -> {
+			TestPostgres server = TestPostgres.start(TestPostgres.Kind.EMBEDDED);
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("localDemoDatabase",
+						Map.of("spring.datasource.url", server.url("postgres"), "spring.datasource.username",
+								server.username(), "spring.datasource.password", server.password())));
+		};
+	}
+
+	/**
+	 * The demo account is fuller than the tests' one: three dozen employees for the coverage page, a credential
+	 * report that takes a few seconds to generate and new access keys that take a few seconds to work, as on AWS.
+	 */
+	@Bean
+	InitializingBean demoAccount(SandboxAccount sandbox) {
+		return () -> {
+			sandbox.seedDemoUsers();
+			sandbox.credentialReport().generationDelay(Duration.ofSeconds(3));
+			sandbox.keyPropagationDelay(Duration.ofSeconds(3));
+		};
 	}
 
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> demoBanner(ConfigurableEnvironment environment) {
+	ApplicationListener<ApplicationReadyEvent> demoBanner(ConfigurableEnvironment environment, SandboxAccount sandbox) {
 		return (event) -> logger.info("""
 
 				========================================================================
@@ -50,11 +67,16 @@ class LocalDemoConfiguration {
 				  Sandbox AWS account %s; access keys for the credentials page:
 				    alice  %s / %s
 				    bob    %s / %s
+				  Sandbox AWS endpoint: %s
+				  Portal identity key: %s / %s
+				    e.g. AWS_ACCESS_KEY_ID=<id> AWS_SECRET_ACCESS_KEY=<secret> AWS_DEFAULT_REGION=us-east-1 \\
+				         aws --endpoint-url %s iam list-access-keys --user-name alice
 				  PostgreSQL (embedded) and the sandbox stop when you press Ctrl+C.
 				========================================================================
 				""".formatted(environment.getProperty("local.server.port", "8080"), SandboxAccount.ACCOUNT_ID,
 				SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY,
-				SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY));
+				SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY, sandbox.endpoint(),
+				SandboxAccount.PORTAL_ACCESS_KEY_ID, SandboxAccount.PORTAL_SECRET_ACCESS_KEY, sandbox.endpoint()));
 	}
 
 }

@@ -7,8 +7,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries of ARCHITECTURE.md hold: each direct sub-package of {@code dev.mfaportal} is a module,
- * uses only the modules its {@code package-info.java} allows, and reaches into no other module's internals.
+ * The module boundaries docs/architecture.md describes hold: each direct sub-package of {@code dev.mfaportal} is a
+ * module, uses only the modules its {@code package-info.java} allows, and reaches into no other module's internals.
  */
 class ModularityTests {
 

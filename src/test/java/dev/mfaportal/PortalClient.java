@@ -24,12 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser without a browser, for the flow tests: real HTTP (java.net.http) against the running portal, a
  * cookie jar, signing in through the login form, and forms submitted with the hidden fields (the CSRF token
  * among them) of the page they came from. {@link #notFollowingRedirects} lets a test check a redirect;
- * {@link #followingRedirects} goes on to the page a browser would show.
+ * {@link #followingRedirects} goes on to the page a browser would show. Every request has a time limit, so a
+ * hanging portal fails the test instead of stalling the build.
  */
 public final class PortalClient {
 
 	// As a browser asks: error pages then come as HTML, not as Boot's JSON error body.
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
 
 	private final String baseUrl;
 
@@ -55,11 +58,16 @@ public final class PortalClient {
 		return new PortalClient(port, false);
 	}
 
-	/** Signs in through the sign-in form and checks that it worked. */
+	/** A client following redirects, signed in with a demo account (its password is its username). */
+	public static PortalClient signedIn(int port, String username) {
+		return followingRedirects(port).signIn(username, username);
+	}
+
+	/** Signs in through the sign-in form of a fresh client and checks that it landed on the home page. */
 	public PortalClient signIn(String username, String password) {
 		Page result = submit(get("/login"), "form#sign-in", Map.of("username", username, "password", password));
 		boolean signedIn = this.followsRedirects
-				? result.status() == 200 && !result.response().uri().getPath().equals("/login")
+				? result.status() == 200 && result.response().uri().getPath().equals("/")
 				: result.status() == 302 && !result.location().contains("error");
 		if (!signedIn) {
 			throw new IllegalStateException("Sign-in as " + username + " failed: " + result.status());
@@ -121,7 +129,9 @@ public final class PortalClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept", BROWSER_ACCEPT);
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Accept", BROWSER_ACCEPT)
+			.timeout(REQUEST_LIMIT);
 	}
 
 	private Page send(HttpRequest request) {

@@ -1,19 +1,16 @@
 package dev.mfaportal;
 
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+import dev.mfaportal.TestPostgres.Kind;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import(TestDatabaseConfiguration.class)
+@PortalJdbcTest
 class TestDatabaseConfigurationTests {
 
 	@Autowired
@@ -35,6 +32,39 @@ class TestDatabaseConfigurationTests {
 			.query(Integer.class)
 			.single();
 		assertThat(auditTables).isEqualTo(1);
+	}
+
+	@Test
+	void serverWhenDockerAnswersThenContainerOtherwiseEmbedded() {
+		assertThat(Kind.of(true)).isEqualTo(Kind.CONTAINER);
+		assertThat(Kind.of(false)).isEqualTo(Kind.EMBEDDED);
+		assertThat(TestPostgres.shared().kind())
+			.isEqualTo(Kind.of(DockerClientFactory.instance().isDockerAvailable()));
+	}
+
+	@Test
+	void serverWhenEitherKindThenTheSameSettings() {
+		TestPostgres.SETTINGS.entrySet()
+			.stream()
+			// pgjdbc sets each session's time zone to the JVM's, hiding the server's own value from a session.
+			.filter((setting) -> !setting.getKey().equals("timezone"))
+			.forEach((setting) -> assertThat(
+					this.jdbc.sql("select current_setting(?)").param(setting.getKey()).query(String.class).single())
+				.as(setting.getKey())
+				.isEqualTo(setting.getValue()));
+	}
+
+	@Test
+	void contextWhenStartedThenHasADatabaseOfItsOwnOnTheSharedServer() {
+		String own = this.jdbc.sql("select current_database()").query(String.class).single();
+		assertThat(own).matches("portal_\\d+");
+		String next = TestPostgres.shared().createDatabase();
+		assertThat(next).isNotEqualTo(own);
+		Integer onThisServer = this.jdbc.sql("select count(*) from pg_database where datname in (?, ?)")
+			.params(own, next)
+			.query(Integer.class)
+			.single();
+		assertThat(onThisServer).isEqualTo(2);
 	}
 
 }

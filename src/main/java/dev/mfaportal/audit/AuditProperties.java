@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the audit module ({@code portal.audit.*}), documented in {@code application.yml}.
+ * Settings of the audit module ({@code portal.audit.*}), listed in {@code docs/configuration.md}.
  *
  * @param pageSize rows per page of the admin audit view
  * @param chartMaxDays the longest range the per-day chart covers (the latest days of a longer range)

@@ -106,7 +106,7 @@ class CredentialFiles {
 		return "'" + line(value).replace("'", "'\\''") + "'";
 	}
 
-	/** fish: inside single quotes only {@code \\} and {@code \'} are escapes. */
+	/** fish: inside single quotes only a backslash before a backslash or a quote escapes it. */
 	static String fish(String value) {
 		return "'" + line(value).replace("\\", "\\\\").replace("'", "\\'") + "'";
 	}

@@ -32,7 +32,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The issue 5 benchmark; not part of {@code verify}. Run it with
+ * The audit log's benchmark, whose results docs/performance.md reports; not part of {@code verify}. Run it with
  * <pre>
  * ./mvnw -B -o test -Dtest=AuditBenchmark -Dbenchmark=true -Dbenchmark.rows=10000000 -DargLine=-Xmx256m
  * </pre>

@@ -4,25 +4,20 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import dev.mfaportal.BrowserSupport;
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an admin sees: the portal on a real port with PostgreSQL and the sandbox AWS account, in Chromium.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "portal.audit.verify-on-schedule=false")
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 @ExtendWith(BrowserSupport.class)
 class AuditBrowserTests {
 

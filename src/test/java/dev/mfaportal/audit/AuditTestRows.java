@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Test access to audit_event behind the application's back, as an attacker or a careless DBA with superuser
  * rights would have it: {@code session_replication_role = replica} switches the append-only trigger off for
- * one transaction. Whatever a test tampers with it must put back, because every test shares one database.
+ * one transaction. Whatever a test tampers with it must put back, because the test classes of a context share
+ * its database.
  */
 final class AuditTestRows {
 

@@ -4,27 +4,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.kernel.OneTimeCode;
+import dev.mfaportal.kernel.Secret;
 
 /**
  * The whole application with the sandbox imported, as the enrollment and credentials tests will run it:
  * the aws module's beans reach the sandbox with the portal identity's key.
  */
-@SpringBootTest
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 class AwsModuleIntegrationTests {
 
 	@Autowired

@@ -24,7 +24,7 @@ class AwsSdkConfinementTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("software.amazon.awssdk..")
-			.because("the aws module is the only code that talks to AWS (ARCHITECTURE.md)")
+			.because("the aws module is the only code that talks to AWS (docs/architecture.md)")
 			.check(production);
 	}
 

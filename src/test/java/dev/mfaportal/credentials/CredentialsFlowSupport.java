@@ -7,29 +7,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.mfaportal.PortalClient;
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The running portal (real HTTP, PostgreSQL, the sandbox AWS account) for the credentials flow tests.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "portal.credentials.region=eu-central-1")
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 abstract class CredentialsFlowSupport {
 
 	static final String ALICE_KEY_ID = SandboxAccount.ALICE_ACCESS_KEY_ID;
@@ -49,10 +43,12 @@ abstract class CredentialsFlowSupport {
 	@Autowired
 	JdbcClient jdbc;
 
-	@MockitoSpyBean
+	/** A spy ({@link PortalFlowTest}). */
+	@Autowired
 	AuditLog auditLog;
 
-	@MockitoSpyBean
+	/** A spy ({@link PortalFlowTest}). */
+	@Autowired
 	MfaDevices mfaDevices;
 
 	long auditMark;

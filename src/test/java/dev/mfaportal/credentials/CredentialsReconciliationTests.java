@@ -17,12 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.sandbox.SandboxFault;
 import dev.mfaportal.sandbox.SandboxRequest;
-
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,10 +36,9 @@ import static org.mockito.BDDMockito.willAnswer;
  * never received by the portal (its answer came too late), or received but not shown because the issuance
  * could not be recorded.
  */
-@TestPropertySource(properties = { "portal.aws.api-call-timeout=3s", "portal.aws.api-call-attempt-timeout=1s",
-		"portal.aws.max-attempts=3" })
 class CredentialsReconciliationTests extends CredentialsFlowSupport {
 
+	/** portal.aws.api-call-attempt-timeout in {@link PortalFlowTest}. */
 	static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
 
 	/** GetSessionToken answers after the portal gave up on it: AWS issued a session the portal never saw. */

@@ -5,16 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import dev.mfaportal.BrowserSupport;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.QrReader;
-import dev.mfaportal.TestDatabaseConfiguration;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import dev.mfaportal.sandbox.SandboxDevice;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the two codes are typed into the form. Screenshots of the scan and success pages land in
  * {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 @ExtendWith(BrowserSupport.class)
 class EnrollmentBrowserTests {
 

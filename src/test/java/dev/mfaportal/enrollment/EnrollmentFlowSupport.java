@@ -6,17 +6,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The running portal (real HTTP, PostgreSQL, the sandbox AWS account) for the enrollment flow tests, and the
  * steps they share: signing in, starting an enrollment, activating it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 abstract class EnrollmentFlowSupport {
 
 	@LocalServerPort

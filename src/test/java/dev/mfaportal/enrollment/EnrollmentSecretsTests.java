@@ -7,23 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seed, in any encoding, nor a code is in any table or in the log. The SDK's wire log stays off, as in
  * production: it prints request and response bodies by design.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.root=DEBUG", "logging.level.org.apache.hc.client5.http.wire=INFO" })
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 @ExtendWith(OutputCaptureExtension.class)
 class EnrollmentSecretsTests {
+
+	static final String WIRE_LOG = "org.apache.hc.client5.http.wire";
 
 	@LocalServerPort
 	private int port;
@@ -46,6 +46,28 @@ class EnrollmentSecretsTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private LoggingSystem logging;
+
+	private LogLevel rootLevel;
+
+	private LogLevel wireLevel;
+
+	/** Raised at run time for this test only: a logging property would start a portal of its own. */
+	@BeforeEach
+	void everyLoggerAtDebugButTheWireLog() {
+		this.rootLevel = this.logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
+		this.wireLevel = this.logging.getLoggerConfiguration(WIRE_LOG).getConfiguredLevel();
+		this.logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.DEBUG);
+		this.logging.setLogLevel(WIRE_LOG, LogLevel.INFO);
+	}
+
+	@AfterEach
+	void loggersBack() {
+		this.logging.setLogLevel(WIRE_LOG, this.wireLevel);
+		this.logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, this.rootLevel);
+	}
 
 	@Test
 	void enrollWhenEveryLoggerAtDebugThenNoSeedOrCodeInAnyTableOrLog(CapturedOutput output) {

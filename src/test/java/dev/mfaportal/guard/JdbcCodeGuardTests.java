@@ -16,21 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalJdbcTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import(TestDatabaseConfiguration.class)
+@PortalJdbcTest
 class JdbcCodeGuardTests {
 
 	private static final Instant START = Instant.parse("2026-11-28T12:00:00Z");

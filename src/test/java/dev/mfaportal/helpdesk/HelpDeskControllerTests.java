@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalMockMvcTest;
 import dev.mfaportal.audit.AuditEntry;
 import dev.mfaportal.audit.AuditHistory;
 import dev.mfaportal.aws.AwsUnavailableException;
@@ -15,10 +15,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "portal.audit.verify-on-schedule=false")
-@AutoConfigureMockMvc
-@Import(TestDatabaseConfiguration.class)
+@PortalMockMvcTest
 class HelpDeskControllerTests {
 
 	@Autowired
@@ -47,7 +41,8 @@ class HelpDeskControllerTests {
 	@Autowired
 	AuditHistory history;
 
-	@MockitoBean
+	/** A mock ({@link PortalMockMvcTest}). */
+	@Autowired
 	MfaDevices devices;
 
 	/** An IAM user no other test uses, so its audit history is this test's alone. */

@@ -9,24 +9,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalJdbcTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in throttle on PostgreSQL (S13). The database is shared by every test of the JVM, so each test
- * uses its own login names.
+ * The sign-in throttle on PostgreSQL (S13). The database is shared by every test class of the context, so each
+ * test uses its own login names.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import(TestDatabaseConfiguration.class)
+@PortalJdbcTest
 class JdbcSignInThrottleTests {
 
 	static final Duration WINDOW = Duration.ofMinutes(15);

@@ -13,8 +13,6 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Re-authentication before sensitive actions: {@link RecentSignIn} and {@code /reauthenticate}.
  */
 @WebMvcTest(controllers = { LoginController.class, ReauthenticationController.class })
-@Import({ IdentityConfiguration.class, ReauthenticationControllerTests.Pages.class })
+@Import({ IdentityConfiguration.class, IdentityTestPages.class })
 @RecordApplicationEvents
 class ReauthenticationControllerTests {
 
@@ -131,22 +129,6 @@ class ReauthenticationControllerTests {
 
 	MockHttpSession signIn(String username) throws Exception {
 		return SignInSupport.signInThroughForm(this.mvc, username);
-	}
-
-	@RestController
-	static class Pages {
-
-		private final RecentSignIn recentSignIn;
-
-		Pages(RecentSignIn recentSignIn) {
-			this.recentSignIn = recentSignIn;
-		}
-
-		@GetMapping("/recent")
-		boolean recent() {
-			return this.recentSignIn.isRecent();
-		}
-
 	}
 
 }

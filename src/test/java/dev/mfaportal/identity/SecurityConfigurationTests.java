@@ -15,8 +15,6 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -34,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * S26). The demo accounts come from {@code src/test/resources/config/application.yml}.
  */
 @WebMvcTest(controllers = { LoginController.class, ReauthenticationController.class })
-@Import({ IdentityConfiguration.class, SecurityConfigurationTests.Pages.class })
+@Import({ IdentityConfiguration.class, IdentityTestPages.class })
 @RecordApplicationEvents
 class SecurityConfigurationTests {
 
@@ -177,26 +175,6 @@ class SecurityConfigurationTests {
 
 	MockHttpSession signIn(String username) throws Exception {
 		return SignInSupport.signInThroughForm(this.mvc, username);
-	}
-
-	@RestController
-	static class Pages {
-
-		@GetMapping("/whoami")
-		String whoami(java.security.Principal principal) {
-			return principal.getName();
-		}
-
-		@GetMapping("/employee")
-		String employee(Employee employee) {
-			return employee.username() + " -> " + employee.iamUserName();
-		}
-
-		@GetMapping("/admin/ping")
-		String ping() {
-			return "pong";
-		}
-
 	}
 
 }

@@ -14,14 +14,10 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.PortalFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sessions on the real server, with Spring Session in PostgreSQL, seen through cookies as a browser sees
  * them (S10, S11, S26): MockMvc cannot show cookie attributes or a session row.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 class SessionLifecycleTests {
 
 	@LocalServerPort

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * How the sandbox checks one-time codes against a device. AWS documents no window, so it does what
- * AWS-API.md suggests: one step either side (plus the learnt drift) for a single code, a wider search for
+ * How the sandbox checks one-time codes against a device. AWS documents no window, so it does what clients
+ * tested against real AWS observe: one step either side (plus the learnt drift) for a single code, a wider search for
  * two consecutive codes (Enable, Resync) which then sets the drift, and no step at or before the last
  * one the device accepted (a used code is refused).
  */

@@ -42,6 +42,12 @@ final class FormParams {
 		return value;
 	}
 
+	/** {@code UserName}, validated, or the signer's user when it is absent: "defaults to the signer" in the models. */
+	String userNameOrSigner(AccessKeys.Key caller) {
+		String userName = get("UserName");
+		return (userName != null) ? Validation.name("userName", userName) : caller.userName();
+	}
+
 	boolean has(String name) {
 		return this.values.containsKey(name);
 	}

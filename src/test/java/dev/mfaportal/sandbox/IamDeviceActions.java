@@ -85,8 +85,7 @@ final class IamDeviceActions {
 	}
 
 	private String deactivate(AccessKeys.Key caller, FormParams params) {
-		String userName = (params.get("UserName") != null) ? Validation.name("userName", params.get("UserName"))
-				: caller.userName();
+		String userName = params.userNameOrSigner(caller);
 		this.iam.existingUser(userName);
 		String serial = Validation.serial("serialNumber", params.required("SerialNumber", "serialNumber"));
 		IamState.Device device = deviceOf(userName, serial);

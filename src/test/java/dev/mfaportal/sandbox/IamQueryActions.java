@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The IAM actions that only read: list devices, list tags, the account alias, a user. None of them ever
- * returns a seed or a QR code; the list actions leave out tags.
+ * The IAM actions that only read: list devices, list tags, the account alias, a user, the users under a
+ * path. None of them ever returns a seed or a QR code; the list actions leave out tags.
  */
 final class IamQueryActions {
 
@@ -24,11 +24,11 @@ final class IamQueryActions {
 		actions.put("ListMFADeviceTags", this::listMfaDeviceTags);
 		actions.put("ListAccountAliases", this::listAccountAliases);
 		actions.put("GetUser", this::getUser);
+		actions.put("ListUsers", this::listUsers);
 	}
 
 	private String listMfaDevices(AccessKeys.Key caller, FormParams params) {
-		String userName = (params.get("UserName") != null) ? Validation.name("userName", params.get("UserName"))
-				: caller.userName();
+		String userName = params.userNameOrSigner(caller);
 		this.iam.existingUser(userName);
 		return Page.write(params, "MFADevices", this.iam.devicesOf(userName), (xml, device) -> xml.open("member")
 			.leaf("UserName", device.userName)
@@ -68,21 +68,40 @@ final class IamQueryActions {
 	}
 
 	private String getUser(AccessKeys.Key caller, FormParams params) {
-		String userName = (params.get("UserName") != null) ? Validation.name("userName", params.get("UserName"))
-				: caller.userName();
+		String userName = params.userNameOrSigner(caller);
 		Xml xml = new Xml();
 		writeUser(xml, this.iam.existingUser(userName));
 		return xml.toString();
 	}
 
-	private static void writeUser(Xml xml, IamState.User user) {
-		xml.open("User")
-			.leaf("Path", user.path())
+	/** The model's pathPrefixType: 1–512 characters, a slash then U+0021 to U+007F; default {@code /}. */
+	private String listUsers(AccessKeys.Key caller, FormParams params) {
+		String prefix = (params.get("PathPrefix") != null) ? params.get("PathPrefix") : "/";
+		if (prefix.length() > 512 || !prefix.matches("/[\\u0021-\\u007F]*")) {
+			throw SandboxAwsError.validation("pathPrefix", prefix,
+					"Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
+		}
+		return Page.write(params, "Users", this.iam.usersUnder(prefix), (xml, user) -> {
+			xml.open("member");
+			writeUserFields(xml, user);
+			xml.close("member");
+		});
+	}
+
+	private void writeUser(Xml xml, IamState.User user) {
+		xml.open("User");
+		writeUserFields(xml, user);
+		xml.close("User");
+	}
+
+	/** PasswordLastUsed is left out when the password was never used, or there is none (API_User). */
+	private void writeUserFields(Xml xml, IamState.User user) {
+		xml.leaf("Path", user.path())
 			.leaf("UserName", user.name())
 			.leaf("UserId", user.userId())
 			.leaf("Arn", user.arn())
 			.leaf("CreateDate", user.created())
-			.close("User");
+			.leaf("PasswordLastUsed", this.iam.password(user.name()).map(IamState.Password::lastUsed).orElse(null));
 	}
 
 }

@@ -2,15 +2,18 @@ package dev.mfaportal.sandbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The IAM side of the sandbox account: its users and virtual MFA devices. Callers hold the account's
- * lock; this class is not thread-safe on its own.
+ * The IAM side of the sandbox account: its users (with their console passwords) and virtual MFA devices.
+ * Callers hold the account's lock; this class is not thread-safe on its own.
  */
 final class IamState {
 
@@ -19,6 +22,8 @@ final class IamState {
 	private final String accountId;
 
 	private final Map<String, User> users = new LinkedHashMap<>();
+
+	private final Map<String, Password> passwords = new HashMap<>();
 
 	private final Map<String, Device> devices = new LinkedHashMap<>();
 
@@ -30,10 +35,23 @@ final class IamState {
 		return this.accountId;
 	}
 
-	/** Adds a user at an IAM path such as {@code /} or {@code /employees/}; the ARN carries the path, as in AWS. */
-	void addUser(String name, String userId, String path) {
+	/** Adds or replaces a user; the ARN includes the path: {@code user/employees/alice} (reference_identifiers). */
+	void putUser(String name, String userId, String path, Instant created) {
 		this.users.put(name, new User(name, userId, path, "arn:aws:iam::" + this.accountId + ":user" + path + name,
-				Instant.parse("2024-01-01T00:00:00Z")));
+				created));
+	}
+
+	void removeUsersExcept(Set<String> names) {
+		this.users.keySet().retainAll(names);
+		this.passwords.clear();
+	}
+
+	void setPassword(String userName, Password password) {
+		this.passwords.put(userName, password);
+	}
+
+	Optional<Password> password(String userName) {
+		return Optional.ofNullable(this.passwords.get(userName));
 	}
 
 	Optional<User> user(String name) {
@@ -45,8 +63,16 @@ final class IamState {
 				() -> SandboxAwsError.noSuchEntity("The user with name " + name + " cannot be found."));
 	}
 
-	List<User> users() {
-		return List.copyOf(this.users.values());
+	/**
+	 * The users whose path starts with {@code pathPrefix}, by name. The order AWS lists users in is
+	 * UNCONFIRMED; by name keeps pages stable.
+	 */
+	List<User> usersUnder(String pathPrefix) {
+		return this.users.values()
+			.stream()
+			.filter((user) -> user.path().startsWith(pathPrefix))
+			.sorted(Comparator.comparing(User::name))
+			.toList();
 	}
 
 	Optional<Device> device(String serial) {
@@ -88,6 +114,12 @@ final class IamState {
 	 * An IAM user.
 	 */
 	record User(String name, String userId, String path, String arn, Instant created) {
+	}
+
+	/**
+	 * A user's console password: when it was set, and when it was last used to sign in ({@code null}: never).
+	 */
+	record Password(Instant changed, Instant lastUsed) {
 	}
 
 	/**

@@ -2,10 +2,9 @@ package dev.mfaportal.sandbox;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,15 +20,7 @@ public final class SandboxAccount implements AutoCloseable {
 
 	public static final String ACCOUNT_ALIAS = "mfa-portal-sandbox";
 
-	/**
-	 * Where the employees the portal serves live, as docs/iam-policy.md assumes; the portal's own user sits at
-	 * {@code /}, and {@code carol}, a contractor, at {@value #CONTRACTORS_PATH}.
-	 */
-	public static final String EMPLOYEES_PATH = "/employees/";
-
-	public static final String CONTRACTORS_PATH = "/contractors/";
-
-	/** The IAM user the portal itself runs as. */
+	/** The IAM user the portal itself runs as (at path {@code /}, in no group). */
 	public static final String PORTAL_USER = "mfa-portal";
 
 	public static final String PORTAL_ACCESS_KEY_ID = "AKIASANDBOXPORTAL001";
@@ -48,31 +39,31 @@ public final class SandboxAccount implements AutoCloseable {
 
 	public static final String ADMIN_SECRET_ACCESS_KEY = "admin-sandbox-secret-access-key-00000000";
 
-	private final Object lock = new Object();
+	/** The IAM path of the employees the portal serves: alice, bob and the demo users. */
+	public static final String EMPLOYEES_PATH = "/employees/";
 
-	private final IamState iam = new IamState(ACCOUNT_ID);
+	/** The group every employee is in; the revocation policy is attached to it. */
+	public static final String EMPLOYEES_GROUP = "employees";
 
-	private final AccessKeys keys = new AccessKeys();
+	/** The one customer-managed deny policy that revokes sessions (its v1 revokes nothing). */
+	public static final String REVOKED_SESSIONS_POLICY_ARN = "arn:aws:iam::" + ACCOUNT_ID
+			+ ":policy/mfa-portal/mfa-portal-revoked-sessions";
+
+	private final AccountState state = new AccountState();
 
 	private final Faults faults = new Faults();
 
 	private final Queue<SandboxRequest> log = new ConcurrentLinkedQueue<>();
 
-	private final SandboxDevices devices = new SandboxDevices(this.iam, this.lock, this::now);
+	private final SandboxDevices devices = new SandboxDevices(this.state.iam, this.state.lock, this::now);
 
 	private volatile Clock totpClock = Clock.systemUTC();
 
 	private final SandboxServer server;
 
 	private SandboxAccount() {
-		seed();
-		Map<String, Action> iamActions = new HashMap<>();
-		new IamDeviceActions(this.iam, this::now).register(iamActions);
-		new IamQueryActions(this.iam, ACCOUNT_ALIAS).register(iamActions);
-		Map<String, Action> stsActions = new HashMap<>();
-		new StsActions(this.iam, this.keys, this::now).register(stsActions);
-		this.server = new SandboxServer(new SandboxHttpHandler(iamActions, stsActions, new SigV4Verifier(this.keys),
-				this.faults, this.log, this.lock));
+		this.server = new SandboxServer(new SandboxHttpHandler(this.state, this.state.iamActions(this::now),
+				this.state.stsActions(this::now), this.faults, this.log));
 	}
 
 	/** Starts a sandbox on a random loopback port. */
@@ -82,24 +73,6 @@ public final class SandboxAccount implements AutoCloseable {
 		return account;
 	}
 
-	private void seed() {
-		String[][] users = { { "alice", "AIDASANDBOXALICE00001", ALICE_ACCESS_KEY_ID, ALICE_SECRET_ACCESS_KEY },
-				{ "bob", "AIDASANDBOXBOB0000001", BOB_ACCESS_KEY_ID, BOB_SECRET_ACCESS_KEY },
-				{ "admin", "AIDASANDBOXADMIN00001", ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY } };
-		for (String[] user : users) {
-			this.iam.addUser(user[0], user[1], EMPLOYEES_PATH);
-			this.keys.addLongTerm(user[2], user[0], user[3]);
-		}
-		// Sign-ins of the demo identity provider without keys of their own: help desk, auditor, an employee
-		// who signs in without MFA, and a contractor outside the employees' path.
-		this.iam.addUser("helpdesk", "AIDASANDBOXHELPDESK01", EMPLOYEES_PATH);
-		this.iam.addUser("auditor", "AIDASANDBOXAUDITOR001", EMPLOYEES_PATH);
-		this.iam.addUser("dave", "AIDASANDBOXDAVE000001", EMPLOYEES_PATH);
-		this.iam.addUser("carol", "AIDASANDBOXCAROL00001", CONTRACTORS_PATH);
-		this.iam.addUser(PORTAL_USER, "AIDASANDBOXPORTAL0001", "/");
-		this.keys.addLongTerm(PORTAL_ACCESS_KEY_ID, PORTAL_USER, PORTAL_SECRET_ACCESS_KEY);
-	}
-
 	/** Where to point the SDK clients: {@code http://127.0.0.1:<port>}, for IAM and STS alike. */
 	public URI endpoint() {
 		return this.server.endpoint();
@@ -107,14 +80,44 @@ public final class SandboxAccount implements AutoCloseable {
 
 	/** The ARN of an IAM user of the sandbox, e.g. {@code arn:aws:iam::123456789012:user/employees/alice}. */
 	public String userArn(String iamUserName) {
-		synchronized (this.lock) {
-			return this.iam.user(iamUserName).orElseThrow().arn();
+		synchronized (this.state.lock) {
+			return this.state.iam.user(iamUserName).orElseThrow().arn();
 		}
+	}
+
+	/** The account's IAM users: who is under a path, passwords. */
+	public SandboxUsers users() {
+		return new SandboxUsers(this.state.iam, this.state.lock);
 	}
 
 	/** The account's virtual MFA devices: inspect them, create them directly, compute their codes. */
 	public SandboxDevices devices() {
 		return this.devices;
+	}
+
+	/** The users' long-term access keys, and which key created a session. */
+	public SandboxAccessKeys accessKeys() {
+		return new SandboxAccessKeys(this.state.keys, this.state.iam, this.state.lock);
+	}
+
+	/** The managed and inline policies, among them {@link #REVOKED_SESSIONS_POLICY_ARN}. */
+	public SandboxPolicies policies() {
+		return new SandboxPolicies(this.state.policies, this.state.lock);
+	}
+
+	/** The credential report and its switches. */
+	public SandboxCredentialReport credentialReport() {
+		return new SandboxCredentialReport(this.state.reports, this.state.lock);
+	}
+
+	/** Keys created by {@code CreateAccessKey} from now on answer {@code InvalidClientTokenId} for this long. */
+	public void keyPropagationDelay(Duration delay) {
+		this.state.keys.propagationDelay(delay);
+	}
+
+	/** Adds the demo's three dozen employees under {@code /employees/} (only when asked); returns their names. */
+	public List<String> seedDemoUsers() {
+		return this.state.seedDemoUsers();
 	}
 
 	/** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a Base32 seed at an instant. */
@@ -161,25 +164,25 @@ public final class SandboxAccount implements AutoCloseable {
 
 	/** The IAM user a session key ({@code ASIA…}) from {@code GetSessionToken} belongs to, if it exists. */
 	public Optional<String> sessionOwner(String sessionAccessKeyId) {
-		return this.keys.find(sessionAccessKeyId).filter(AccessKeys.Key::session).map(AccessKeys.Key::userName);
+		return this.state.keys.find(sessionAccessKeyId).filter(AccessKeys.Key::session).map(AccessKeys.Key::userName);
 	}
 
 	/** Every session key ({@code ASIA…}) {@code GetSessionToken} issued since the last {@link #reset()}, sorted. */
 	public List<String> sessionKeyIds() {
-		return this.keys.sessionIds();
+		return this.state.keys.sessionIds();
 	}
 
 	/** Makes every session issued so far expired: calls signed with one then get {@code ExpiredToken} 403. */
 	public void expireSessions() {
-		this.keys.expireSessions(Instant.now().minusSeconds(1));
+		this.state.keys.expireSessions(Instant.now().minusSeconds(1));
 	}
 
-	/** Back to the initial state: no devices, no sessions, no faults, an empty request log, the real clock. */
+	/**
+	 * Back to the initial state: the seeded users, keys and policies only, no devices, sessions, report or
+	 * faults, no propagation delay, an empty request log, the real clock.
+	 */
 	public void reset() {
-		synchronized (this.lock) {
-			this.iam.clearDevices();
-			this.keys.removeSessions();
-		}
+		this.state.reset();
 		this.faults.clear();
 		this.log.clear();
 		this.totpClock = Clock.systemUTC();

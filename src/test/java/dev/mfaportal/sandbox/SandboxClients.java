@@ -26,12 +26,21 @@ final class SandboxClients {
 	}
 
 	IamClient iam(String accessKeyId, String secret) {
+		return iam(AwsBasicCredentials.create(accessKeyId, secret));
+	}
+
+	IamClient iam(AwsCredentials credentials) {
 		return IamClient.builder()
 			.endpointOverride(this.account.endpoint())
 			.region(Region.AWS_GLOBAL)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+			.credentialsProvider(StaticCredentialsProvider.create(credentials))
 			.overrideConfiguration(noRetries())
 			.build();
+	}
+
+	/** An IAM client signed with session credentials from {@code GetSessionToken}. */
+	IamClient sessionIam(Credentials session) {
+		return iam(AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
 	}
 
 	IamClient portalIam() {

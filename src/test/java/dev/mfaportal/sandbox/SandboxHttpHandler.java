@@ -14,8 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Serves one awsQuery request: logs it, applies the armed faults, verifies the signature, runs the action
- * under the account's lock and writes the XML answer (or AWS's error envelope) with {@code x-amzn-RequestId}.
+ * Serves one awsQuery request: logs it, applies the armed faults, verifies the signature, records the key's
+ * use, refuses IAM calls an explicit deny applies to, runs the action under the account's lock and writes
+ * the XML answer (or AWS's error envelope) with {@code x-amzn-RequestId}.
  * The JDK server sets an accurate {@code Date} header itself, which the SDK's clock-skew logic relies on.
  */
 final class SandboxHttpHandler implements HttpHandler {
@@ -32,20 +33,26 @@ final class SandboxHttpHandler implements HttpHandler {
 
 	private final SigV4Verifier verifier;
 
+	private final ExplicitDeny denies;
+
+	private final AccessKeys keys;
+
 	private final Faults faults;
 
 	private final Queue<SandboxRequest> log;
 
 	private final Object lock;
 
-	SandboxHttpHandler(Map<String, Action> iamActions, Map<String, Action> stsActions, SigV4Verifier verifier,
-			Faults faults, Queue<SandboxRequest> log, Object lock) {
+	SandboxHttpHandler(AccountState state, Map<String, Action> iamActions, Map<String, Action> stsActions,
+			Faults faults, Queue<SandboxRequest> log) {
 		this.iamActions = iamActions;
 		this.stsActions = stsActions;
-		this.verifier = verifier;
+		this.verifier = new SigV4Verifier(state.keys);
+		this.denies = new ExplicitDeny(state.iam, state.policies);
+		this.keys = state.keys;
 		this.faults = faults;
 		this.log = log;
-		this.lock = lock;
+		this.lock = state.lock;
 	}
 
 	@Override
@@ -124,7 +131,16 @@ final class SandboxHttpHandler implements HttpHandler {
 			// A session from GetSessionToken without MFA cannot call IAM at all.
 			throw SandboxAwsError.invalidClientTokenId();
 		}
+		// IAM is global, so its region is N/A in the credential report; STS's global endpoint is us-east-1.
+		this.keys.recordUse(caller, Instant.now(), sts ? "sts" : "iam", sts ? "us-east-1" : "N/A");
 		synchronized (this.lock) {
+			if (!sts) {
+				// Only IAM calls are evaluated. GetCallerIdentity: "If an administrator attaches a policy to your
+				// identity that explicitly denies access … you can still perform this operation"
+				// (API_GetCallerIdentity); GetSessionToken: "You cannot use policies to control authentication
+				// operations" (IAM User Guide, Permissions for GetSessionToken).
+				this.denies.check(caller, action, params);
+			}
 			return handler.handle(caller, params);
 		}
 	}

@@ -89,11 +89,4 @@ class SandboxIamListTests {
 		assertThat(this.iam.getUser().user().userName()).isEqualTo(SandboxAccount.PORTAL_USER);
 	}
 
-	@Test
-	void getUserWhenUsersLiveUnderPathsThenReportsEachPath() {
-		assertThat(this.iam.getUser((request) -> request.userName("alice")).user().path()).isEqualTo("/employees/");
-		assertThat(this.iam.getUser((request) -> request.userName("carol")).user().path()).isEqualTo("/contractors/");
-		assertThat(this.iam.getUser().user().path()).isEqualTo("/");
-	}
-
 }

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,7 +53,12 @@ final class SigV4Verifier {
 		if (!matcher.find()) {
 			throw SandboxAwsError.invalidClientTokenId();
 		}
+		// A deleted key is unknown. A new key is refused until it has propagated (aws-sdk-js#559, botocore#3600:
+		// InvalidClientTokenId for some seconds). An inactive key answering the same is UNCONFIRMED.
 		AccessKeys.Key key = this.keys.find(matcher.group(1)).orElseThrow(SandboxAwsError::invalidClientTokenId);
+		if (!key.active() || Instant.now().isBefore(key.usableFrom())) {
+			throw SandboxAwsError.invalidClientTokenId();
+		}
 		if (key.session() && !key.sessionToken().equals(headers.getFirst("X-Amz-Security-Token"))) {
 			throw SandboxAwsError.invalidClientTokenId();
 		}
@@ -92,8 +98,8 @@ final class SigV4Verifier {
 		TreeMap<String, List<String>> sorted = new TreeMap<>();
 		for (String pair : rawQuery.split("&")) {
 			int equals = pair.indexOf('=');
-			String name = encode(decode((equals < 0) ? pair : pair.substring(0, equals)));
-			String value = encode(decode((equals < 0) ? "" : pair.substring(equals + 1)));
+			String name = Rfc3986.encode(decode((equals < 0) ? pair : pair.substring(0, equals)));
+			String value = Rfc3986.encode(decode((equals < 0) ? "" : pair.substring(equals + 1)));
 			sorted.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value);
 		}
 		return sorted.entrySet()
@@ -121,20 +127,6 @@ final class SigV4Verifier {
 
 	private static String decode(String text) {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
-	}
-
-	private static String encode(String text) {
-		StringBuilder out = new StringBuilder();
-		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-			char c = (char) (b & 0xff);
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-				out.append(c);
-			}
-			else {
-				out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-			}
-		}
-		return out.toString();
 	}
 
 	private static byte[] sha256(String text) {

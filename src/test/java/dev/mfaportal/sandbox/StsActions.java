@@ -55,7 +55,8 @@ final class StsActions {
 				throw SandboxAwsError.accessDenied(BAD_CODE);
 			}
 		}
-		AccessKeys.Key session = this.keys.issueSession(caller.userName(), Instant.now().plusSeconds(seconds), mfa);
+		Instant issued = Instant.now();
+		AccessKeys.Key session = this.keys.issueSession(caller, issued, issued.plusSeconds(seconds), mfa);
 		return new Xml().open("Credentials")
 			.leaf("AccessKeyId", session.accessKeyId())
 			.leaf("SecretAccessKey", session.secret())

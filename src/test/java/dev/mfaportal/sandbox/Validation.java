@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The input constraints of the IAM and STS models that the sandbox enforces (AWS-API.md §3).
+ * The input constraints of the IAM and STS models that the sandbox enforces: the name, serial, path, code and
+ * tag patterns and lengths of the IAM and STS API references, so a request AWS would refuse is refused here too.
  */
 final class Validation {
 

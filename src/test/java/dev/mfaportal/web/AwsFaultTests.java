@@ -1,6 +1,5 @@
 package dev.mfaportal.web;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,16 +10,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import dev.mfaportal.sandbox.SandboxFault;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,12 +26,9 @@ import static org.awaitility.Awaitility.await;
  * S28 on the running portal against the sandbox account: AWS throttles, fails with 500, drops the connection
  * or answers too late. The employee gets "AWS is not answering, try again", the SDK's retries stop at
  * {@code portal.aws.max-attempts}, a call gives up after {@code portal.aws.api-call-timeout}, and the portal
- * keeps serving everyone else meanwhile. Timeouts are shortened here so the test stays quick.
+ * keeps serving everyone else meanwhile. {@link PortalFlowTest} shortens the timeouts so the test stays quick.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "portal.aws.api-call-timeout=3s", "portal.aws.api-call-attempt-timeout=1s",
-				"portal.aws.max-attempts=3" })
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 class AwsFaultTests {
 
 	static final int MAX_ATTEMPTS = 3;
@@ -64,7 +58,7 @@ class AwsFaultTests {
 
 	@Test
 	void homeWhenAwsThrottlesThenSaysTryAgainAfterBoundedRetries() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.throttling().onlyFor(LIST));
 		assertTryAgain(alice.get("/"));
@@ -73,7 +67,7 @@ class AwsFaultTests {
 
 	@Test
 	void homeWhenAwsFailsWith500ThenSaysTryAgainAfterBoundedRetries() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.serviceFailure().onlyFor(LIST));
 		assertTryAgain(alice.get("/"));
@@ -82,7 +76,7 @@ class AwsFaultTests {
 
 	@Test
 	void homeWhenAwsDropsTheConnectionThenSaysTryAgainAfterBoundedRetries() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.droppedConnection().onlyFor(LIST));
 		assertTryAgain(alice.get("/"));
@@ -91,81 +85,81 @@ class AwsFaultTests {
 
 	@Test
 	void homeWhenAwsAnswersTooLateThenGivesUpWithinTheCallTimeout() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.latency(SLOW).onlyFor(LIST));
-		HttpResponse<String> home = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/"));
+		Page home = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/"));
 		assertTryAgain(home);
 		assertThat(this.sandbox.requestCount(LIST)).isBetween(1L, (long) MAX_ATTEMPTS);
 	}
 
 	@Test
 	void otherRequestsWhileAwsIsSlowThenServedAtOnce() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
-		PortalHttp visitor = new PortalHttp(this.port);
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
+		PortalClient visitor = PortalClient.followingRedirects(this.port);
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.latency(SLOW).onlyFor(LIST));
-		CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> alice.get("/"));
+		CompletableFuture<Page> waiting = CompletableFuture.supplyAsync(() -> alice.get("/"));
 		awaitRequest(LIST);
-		assertThat(within(Duration.ofSeconds(2), () -> visitor.get("/login")).statusCode()).isEqualTo(200);
-		assertThat(within(Duration.ofSeconds(2), () -> visitor.get("/css/portal.css")).statusCode()).isEqualTo(200);
+		assertThat(within(Duration.ofSeconds(2), () -> visitor.get("/login")).status()).isEqualTo(200);
+		assertThat(within(Duration.ofSeconds(2), () -> visitor.get("/css/portal.css")).status()).isEqualTo(200);
 		assertThat(waiting).as("alice's page still waits for AWS").isNotDone();
 		assertTryAgain(waiting.join());
 	}
 
 	@Test
 	void homeWhenAwsRecoversThenListsDevicesAgain() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.inject(SandboxFault.throttling().onlyFor(LIST));
 		assertTryAgain(alice.get("/"));
 		this.sandbox.clearFaults();
-		Document home = PortalHttp.html(alice.get("/"));
+		Document home = alice.get("/").document();
 		assertThat(home.selectFirst("#aws-problem")).isNull();
 		assertThat(home.selectFirst("#device-count")).isNotNull();
 	}
 
 	@Test
 	void credentialsFormWhenAwsThrottlesThenSaysTryAgainAfterBoundedRetries() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.throttling().onlyFor(LIST));
-		HttpResponse<String> form = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/credentials"));
-		assertThat(form.statusCode()).isEqualTo(503);
-		assertThat(PortalHttp.html(form).selectFirst("#devices-unavailable").text())
+		Page form = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/credentials"));
+		assertThat(form.status()).isEqualTo(503);
+		assertThat(form.document().selectFirst("#devices-unavailable").text())
 			.contains("AWS is not answering right now");
 		assertThat(this.sandbox.requestCount(LIST)).isBetween(1L, (long) MAX_ATTEMPTS);
 	}
 
 	@Test
 	void devicesPageWhenAwsFailsThenSaysTryAgainAfterBoundedRetries() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.sandbox.clearRequests();
 		this.sandbox.inject(SandboxFault.serviceFailure().onlyFor(LIST));
-		HttpResponse<String> devices = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/mfa"));
-		assertThat(PortalHttp.html(devices).selectFirst("#aws-unavailable")).as(devices.body()).isNotNull();
-		assertThat(PortalHttp.html(devices).selectFirst("#aws-unavailable").text())
+		Page devices = within(API_CALL_TIMEOUT.plus(SLACK), () -> alice.get("/mfa"));
+		assertThat(devices.document().selectFirst("#aws-unavailable")).as(devices.body()).isNotNull();
+		assertThat(devices.document().selectFirst("#aws-unavailable").text())
 			.contains("AWS is not answering right now");
 		assertThat(this.sandbox.requestCount(LIST)).isBetween(1L, (long) MAX_ATTEMPTS);
 	}
 
 	@Test
 	void startEnrollmentWhenAwsAnswersTooLateThenSaysSoWithinTheCallTimeout() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
-		String csrf = PortalHttp.csrf(alice.get("/mfa"));
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
+		String csrf = PortalClient.csrf(alice.get("/mfa").document(), "form");
 		Duration tooLate = API_CALL_TIMEOUT.plusSeconds(2);
 		this.sandbox.inject(SandboxFault.latency(tooLate).onlyFor("CreateVirtualMFADevice"));
 		long start = System.nanoTime();
-		HttpResponse<String> answer = within(API_CALL_TIMEOUT.plus(SLACK),
+		Page answer = within(API_CALL_TIMEOUT.plus(SLACK),
 				() -> alice.post("/mfa/enrollment", Map.of("label", "slow-aws", "_csrf", csrf)));
-		assertThat(PortalHttp.html(answer).text()).contains("AWS is not answering right now");
+		assertThat(answer.document().text()).contains("AWS is not answering right now");
 		assertThat(answer.body()).doesNotContainIgnoringCase("exception");
 		// The sandbox still creates the device(s) once the delay is over; let that happen within this test.
 		DatabaseOutageTests.sleep(tooLate.plusSeconds(1).minus(Duration.ofNanos(System.nanoTime() - start)));
 	}
 
-	static void assertTryAgain(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(200);
-		Document page = PortalHttp.html(response);
+	static void assertTryAgain(Page response) {
+		assertThat(response.status()).isEqualTo(200);
+		Document page = response.document();
 		assertThat(page.selectFirst("#aws-problem")).as(response.body()).isNotNull();
 		assertThat(page.selectFirst("#aws-problem").text()).contains("AWS is not answering right now")
 			.contains("try again");

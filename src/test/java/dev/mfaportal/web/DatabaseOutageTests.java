@@ -1,6 +1,5 @@
 package dev.mfaportal.web;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.TestDatabaseConfiguration;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
+import dev.mfaportal.PortalFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -24,13 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * S29 on the running portal: PostgreSQL goes away (a proxy between this portal and the shared test database
+ * S29 on the running portal: PostgreSQL goes away (a proxy between this portal and its test database
  * is cut) and comes back. Sessions live in PostgreSQL too, so the signed-in pages fail in Spring Session's
  * filter before MVC runs; the answer must still be the friendly 503 page, within seconds, and the portal
  * must serve normally again once the database is back, without a restart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class, ProxiedDatabase.class })
+@PortalFlowTest
+@Import(ProxiedDatabase.class)
 class DatabaseOutageTests {
 
 	/** The pool waits 3 s for a connection (application.yml); the rest is slack for a loaded build machine. */
@@ -53,79 +51,79 @@ class DatabaseOutageTests {
 	@AfterEach
 	void databaseBack() {
 		this.database.restore();
-		eventually(() -> new PortalHttp(this.port).get("/actuator/health"), 200);
+		eventually(() -> PortalClient.followingRedirects(this.port).get("/actuator/health"), 200);
 	}
 
 	@Test
 	void signedInPageWhenDatabaseDownThenFriendly503Quickly() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.database.cut();
-		HttpResponse<String> home = timed(() -> alice.get("/"));
+		Page home = timed(() -> alice.get("/"));
 		assertFriendly503(home);
 	}
 
 	@Test
 	void signedInPageWhenDatabaseHostStopsAnsweringThenFriendly503Quickly() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.database.stall();
 		assertFriendly503(timed(QUICKLY_DESPITE_PARTITION, () -> alice.get("/")));
-		HttpResponse<String> health = timed(QUICKLY_DESPITE_PARTITION,
-				() -> new PortalHttp(this.port).get("/actuator/health/readiness"));
-		assertThat(health.statusCode()).isEqualTo(503);
+		Page health = timed(QUICKLY_DESPITE_PARTITION,
+				() -> PortalClient.followingRedirects(this.port).get("/actuator/health/readiness"));
+		assertThat(health.status()).isEqualTo(503);
 		this.database.restore();
-		assertThat(eventually(() -> alice.get("/"), 200).statusCode()).isEqualTo(200);
+		assertThat(eventually(() -> alice.get("/"), 200).status()).isEqualTo(200);
 	}
 
 	@Test
 	void signedInPageWhenDatabaseReturnsThenServedAgainInTheSameSession() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.database.cut();
-		assertThat(timed(() -> alice.get("/")).statusCode()).isEqualTo(503);
+		assertThat(timed(() -> alice.get("/")).status()).isEqualTo(503);
 		this.database.restore();
-		HttpResponse<String> home = eventually(() -> alice.get("/"), 200);
-		assertThat(PortalHttp.html(home).selectFirst("#signed-in-user").text()).isEqualTo("alice");
+		Page home = eventually(() -> alice.get("/"), 200);
+		assertThat(home.document().selectFirst("#signed-in-user").text()).isEqualTo("alice");
 	}
 
 	@Test
 	void healthWhenDatabaseDownThenDownAndStillAnswers() {
 		this.database.cut();
-		HttpResponse<String> health = timed(() -> new PortalHttp(this.port).get("/actuator/health"));
-		assertThat(health.statusCode()).isEqualTo(503);
+		Page health = timed(() -> PortalClient.followingRedirects(this.port).get("/actuator/health"));
+		assertThat(health.status()).isEqualTo(503);
 		assertThat(health.body()).contains("\"status\":\"DOWN\"");
 		this.database.restore();
-		assertThat(eventually(() -> new PortalHttp(this.port).get("/actuator/health"), 200).body())
+		assertThat(eventually(() -> PortalClient.followingRedirects(this.port).get("/actuator/health"), 200).body())
 			.contains("\"status\":\"UP\"");
 	}
 
 	@Test
 	void probesWhenDatabaseDownThenAliveButNotReady() {
 		this.database.cut();
-		PortalHttp monitor = new PortalHttp(this.port);
-		assertThat(timed(() -> monitor.get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
-		HttpResponse<String> readiness = timed(() -> monitor.get("/actuator/health/readiness"));
-		assertThat(readiness.statusCode()).isEqualTo(503);
+		PortalClient monitor = PortalClient.followingRedirects(this.port);
+		assertThat(timed(() -> monitor.get("/actuator/health/liveness")).status()).isEqualTo(200);
+		Page readiness = timed(() -> monitor.get("/actuator/health/readiness"));
+		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
 	}
 
 	@Test
 	void staticAssetsWhenDatabaseDownThenStillServed() {
-		PortalHttp alice = PortalHttp.signedIn(this.port, "alice");
+		PortalClient alice = PortalClient.signedIn(this.port, "alice");
 		this.database.cut();
-		HttpResponse<String> css = timed(() -> alice.get("/css/portal.css"));
-		assertThat(css.statusCode()).isEqualTo(200);
+		Page css = timed(() -> alice.get("/css/portal.css"));
+		assertThat(css.status()).isEqualTo(200);
 		assertThat(css.body()).isNotBlank();
 	}
 
 	@Test
 	void signInPageWhenDatabaseDownThenFriendly503() {
 		this.database.cut();
-		assertFriendly503(timed(() -> new PortalHttp(this.port).get("/login")));
+		assertFriendly503(timed(() -> PortalClient.followingRedirects(this.port).get("/login")));
 	}
 
 	@Test
 	void signInWhenDatabaseDownThenFriendly503() {
-		PortalHttp visitor = new PortalHttp(this.port);
-		String csrf = PortalHttp.csrf(visitor.get("/login"));
+		PortalClient visitor = PortalClient.followingRedirects(this.port);
+		String csrf = PortalClient.csrf(visitor.get("/login").document(), "form");
 		this.database.cut();
 		assertFriendly503(timed(() -> visitor.post("/login",
 				Map.of("username", "alice", "password", "alice", "_csrf", csrf))));
@@ -133,11 +131,11 @@ class DatabaseOutageTests {
 
 	@Test
 	void manyRequestsWhenDatabaseDownThenNoneHangs() {
-		List<PortalHttp> employees = List.of(PortalHttp.signedIn(this.port, "alice"),
-				PortalHttp.signedIn(this.port, "bob"), PortalHttp.signedIn(this.port, "alice"),
-				PortalHttp.signedIn(this.port, "bob"));
+		List<PortalClient> employees = List.of(PortalClient.signedIn(this.port, "alice"),
+				PortalClient.signedIn(this.port, "bob"), PortalClient.signedIn(this.port, "alice"),
+				PortalClient.signedIn(this.port, "bob"));
 		this.database.cut();
-		List<HttpResponse<String>> answers = timed(() -> employees.stream()
+		List<Page> answers = timed(() -> employees.stream()
 			.map((employee) -> CompletableFuture.supplyAsync(() -> employee.get("/")))
 			.toList()
 			.stream()
@@ -146,9 +144,9 @@ class DatabaseOutageTests {
 		assertThat(answers).allSatisfy(DatabaseOutageTests::assertFriendly503);
 	}
 
-	static void assertFriendly503(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(503);
-		Document page = PortalHttp.html(response);
+	static void assertFriendly503(Page response) {
+		assertThat(response.status()).isEqualTo(503);
+		Document page = response.document();
 		assertThat(page.selectFirst("h1")).as(response.body()).isNotNull();
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Service unavailable");
 		assertThat(page.selectFirst("main").text()).contains("is not answering right now");
@@ -172,10 +170,10 @@ class DatabaseOutageTests {
 	}
 
 	/** Polls until the answer has {@code status}, within {@link #RECOVERY}. */
-	static HttpResponse<String> eventually(Supplier<HttpResponse<String>> request, int status) {
+	static Page eventually(Supplier<Page> request, int status) {
 		return await().atMost(RECOVERY)
 			.pollInterval(Duration.ofMillis(250))
-			.until(request::get, (answer) -> answer.statusCode() == status);
+			.until(request::get, (answer) -> answer.status() == status);
 	}
 
 	/** A deliberate pause (not a wait for a condition): lets the sandbox finish work a test left it. */

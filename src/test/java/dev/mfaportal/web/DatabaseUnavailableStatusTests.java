@@ -5,19 +5,13 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.audit.AuditUnavailableException;
-import dev.mfaportal.identity.IdentityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -29,8 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Which failures mean "the database is not answering" (S29): those become 503, anything else stays what
  * it is, so a bug is not disguised as an outage.
  */
-@WebMvcTest(controllers = DatabaseUnavailableStatusTests.Failing.class)
-@Import({ IdentityConfiguration.class, DatabaseUnavailableStatus.class, DatabaseUnavailableStatusTests.Failing.class })
+@ErrorHandlingTest
 class DatabaseUnavailableStatusTests {
 
 	@Autowired
@@ -86,16 +79,6 @@ class DatabaseUnavailableStatusTests {
 					new CannotCreateTransactionException("no connection"));
 			default -> new DataIntegrityViolationException("duplicate key");
 		};
-	}
-
-	@RestController
-	static class Failing {
-
-		@GetMapping("/fails")
-		String fails(@RequestParam String with) {
-			throw failure(with);
-		}
-
 	}
 
 }

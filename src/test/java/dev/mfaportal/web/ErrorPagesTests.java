@@ -7,18 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.aws.AwsRejectedInputException;
 import dev.mfaportal.aws.AwsUnavailableException;
-import dev.mfaportal.identity.IdentityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -27,13 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Boot's error view with the portal's templates (S27). MockMvc performs no error dispatch, so these
- * tests call {@code /error} with the attributes the servlet container would set. The slice leaves out the
- * dispatcher servlet's auto-configuration, and with it Boot's error view resolver, so it is added back.
+ * tests call {@code /error} with the attributes the servlet container would set.
  */
-@WebMvcTest(controllers = ErrorPagesTests.Failing.class)
-@Import({ IdentityConfiguration.class, PortalErrorAttributes.class, AwsUnavailableStatus.class,
-		ErrorPagesTests.Failing.class })
-@ImportAutoConfiguration(DispatcherServletAutoConfiguration.class)
+@ErrorHandlingTest
 class ErrorPagesTests {
 
 	@Autowired
@@ -102,16 +91,6 @@ class ErrorPagesTests {
 			.getContentAsString();
 		assertThat(html).doesNotContain("??");
 		return Jsoup.parse(html);
-	}
-
-	@RestController
-	static class Failing {
-
-		@GetMapping("/fails")
-		String fails() {
-			throw new AwsUnavailableException("timeout", null, null, null);
-		}
-
 	}
 
 }

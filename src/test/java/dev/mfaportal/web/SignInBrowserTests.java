@@ -5,16 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.mfaportal.BrowserSupport;
-import dev.mfaportal.TestDatabaseConfiguration;
+import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.sandbox.SandboxAccount;
-import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an employee sees: the whole portal on a real port, PostgreSQL and the sandbox AWS account, driven
  * through Chromium.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class })
+@PortalFlowTest
 @ExtendWith(BrowserSupport.class)
 class SignInBrowserTests {
 
