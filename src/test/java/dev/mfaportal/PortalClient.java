@@ -104,7 +104,9 @@ public final class PortalClient {
 		Map<String, String> values = new LinkedHashMap<>();
 		form.select("input[type=hidden]").forEach((input) -> values.put(input.attr("name"), input.attr("value")));
 		values.putAll(fields);
-		return post(form.attr("action"), values);
+		// Resolved against the page where it knows its address: a form of the identity provider posts there.
+		String action = form.absUrl("action");
+		return post(action.isEmpty() ? form.attr("action") : action, values);
 	}
 
 	public Page post(String path, Map<String, String> fields) {
@@ -123,13 +125,20 @@ public final class PortalClient {
 		return get(location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : ""));
 	}
 
+	/** Where a redirect answer leads, resolved against the address that gave it; another host included. */
+	public static URI target(Page redirect) {
+		return redirect.response().uri().resolve(redirect.location());
+	}
+
 	/** The CSRF token in the form {@code formSelector} on {@code page}. */
 	public static String csrf(Document page, String formSelector) {
 		return page.selectFirst(formSelector + " input[name=_csrf]").val();
 	}
 
+	/** {@code path} is on the portal; an absolute URL (the identity provider's pages) is taken as it is. */
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		URI uri = URI.create(path.startsWith("http://") ? path : this.baseUrl + path);
+		return HttpRequest.newBuilder(uri)
 			.header("Accept", BROWSER_ACCEPT)
 			.timeout(REQUEST_LIMIT);
 	}

@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Puts each demo user's claims into their ID token, remembers the last nonce it carried, and lets a test tamper
+ * Puts each demo user's claims into their ID token, remembers the last nonce and sid it carried, and lets a test tamper
  * with the next ID token once (another issuer, audience, expiry, nonce, a claim left out): the refusals the
  * portal must make are then proven against tokens signed with the provider's real key.
  */
@@ -19,6 +19,8 @@ final class DemoClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final AtomicReference<String> lastNonce = new AtomicReference<>();
 
+	private final AtomicReference<String> lastSid = new AtomicReference<>();
+
 	@Override
 	public void customize(JwtEncodingContext context) {
 		if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
@@ -27,7 +29,10 @@ final class DemoClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		JwtClaimsSet.Builder claims = context.getClaims();
 		DemoUsers.find(context.getPrincipal().getName())
 			.ifPresent((user) -> claims.claims((all) -> all.putAll(user.claims())));
-		claims.claims((all) -> this.lastNonce.set((String) all.get("nonce")));
+		claims.claims((all) -> {
+			this.lastNonce.set((String) all.get("nonce"));
+			this.lastSid.set((String) all.get("sid"));
+		});
 		Consumer<JwtClaimsSet.Builder> tamper = this.nextIdToken.getAndSet(null);
 		if (tamper != null) {
 			tamper.accept(claims);
@@ -40,6 +45,11 @@ final class DemoClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	String lastNonce() {
 		return this.lastNonce.get();
+	}
+
+	/** The provider session ({@code sid}) the last ID token named. */
+	String lastSid() {
+		return this.lastSid.get();
 	}
 
 	void reset() {

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import dev.mfaportal.sandbox.SandboxAccount;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -95,6 +97,25 @@ public final class DemoIdentityProvider {
 	/** The nonce of the last ID token issued. */
 	public String lastNonce() {
 		return this.context.getBean(DemoClaims.class).lastNonce();
+	}
+
+	/** The provider session ({@code sid}) the last ID token named, as a back-channel logout token names it. */
+	public String lastSid() {
+		return this.context.getBean(DemoClaims.class).lastSid();
+	}
+
+	/**
+	 * Adds the sandbox IAM users the provider's people map to, where missing: alice and bob are seeded; the help
+	 * desk, auditor, admin ({@code it.admin}) and dave go under {@code /employees/}, carol under
+	 * {@code /contractors/}. The local help-desk and auditor accounts act on the same users.
+	 */
+	public static void addIamUsers(SandboxAccount sandbox) {
+		List<String> existing = sandbox.users().names("/");
+		DemoUsers.IAM_USERS.forEach((name, path) -> {
+			if (!existing.contains(name)) {
+				sandbox.users().create(name, path);
+			}
+		});
 	}
 
 	/** As an administrator disabling a leaver at the provider: their next sign-in there fails. */
