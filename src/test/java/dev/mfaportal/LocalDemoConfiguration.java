@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.mfaportal.idp.DemoIdentityProvider;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 
@@ -21,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * What the local demo adds to the real application: the sandbox AWS account and an embedded PostgreSQL,
- * both in-process, so a JDK is all a developer needs. Test scope only: the jar never contains it.
+ * both in-process, so a JDK is all a developer needs. Test scope only: the jar never contains it. The demo
+ * identity provider comes with the test configuration, which registers it (dev.mfaportal.idp).
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SandboxAwsConfiguration.class)
@@ -52,6 +54,7 @@ class LocalDemoConfiguration {
 	InitializingBean demoAccount(SandboxAccount sandbox) {
 		return () -> {
 			sandbox.seedDemoUsers();
+			DemoIdentityProvider.addIamUsers(sandbox);
 			sandbox.credentialReport().generationDelay(Duration.ofSeconds(3));
 			sandbox.keyPropagationDelay(Duration.ofSeconds(3));
 		};
@@ -63,7 +66,12 @@ class LocalDemoConfiguration {
 
 				========================================================================
 				  MFA Portal (local demo) is running on http://localhost:%s/
-				  Sign in as alice/alice or bob/bob (employees), admin/admin (admin).
+				  Sign in as alice/alice or bob/bob (employees), helpdesk/helpdesk (help desk),
+				  auditor/auditor (audit log, read-only) or admin/admin (admin); the same names
+				  and passwords work with "Sign in with the demo identity provider" at
+				    %s
+				  (also dave/dave, who signs in there without MFA, and carol/carol, a contractor
+				  the portal does not serve).
 				  Sandbox AWS account %s; access keys for the credentials page:
 				    alice  %s / %s
 				    bob    %s / %s
@@ -73,7 +81,8 @@ class LocalDemoConfiguration {
 				         aws --endpoint-url %s iam list-access-keys --user-name alice
 				  PostgreSQL (embedded) and the sandbox stop when you press Ctrl+C.
 				========================================================================
-				""".formatted(environment.getProperty("local.server.port", "8080"), SandboxAccount.ACCOUNT_ID,
+				""".formatted(environment.getProperty("local.server.port", "8080"),
+				DemoIdentityProvider.shared().issuer(), SandboxAccount.ACCOUNT_ID,
 				SandboxAccount.ALICE_ACCESS_KEY_ID, SandboxAccount.ALICE_SECRET_ACCESS_KEY,
 				SandboxAccount.BOB_ACCESS_KEY_ID, SandboxAccount.BOB_SECRET_ACCESS_KEY, sandbox.endpoint(),
 				SandboxAccount.PORTAL_ACCESS_KEY_ID, SandboxAccount.PORTAL_SECRET_ACCESS_KEY, sandbox.endpoint()));

@@ -107,7 +107,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static List<AuthenticationProvider> signInMethods(AccessProperties access, SignInPasswords passwords,
+	static List<AuthenticationProvider> signInMethods(AccessProperties access, SignInPasswords passwords,
 			OidcLogin oidc) {
 		List<AuthenticationProvider> methods = new ArrayList<>();
 		if (access.localAccounts().enabled()) {

@@ -1,0 +1,87 @@
+package dev.mfaportal.identity;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
+import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.idp.DemoIdentityProvider;
+import dev.mfaportal.sandbox.SandboxAccount;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The help desk and the auditor through the one security chain, over real HTTP with the demo's local accounts: the
+ * help desk removes a lost device but cannot export the audit log; the auditor reads and exports it but cannot
+ * remove anything.
+ */
+@PortalFlowTest
+class RolesFlowTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SandboxAccount sandbox;
+
+	@Autowired
+	MfaDevices mfaDevices;
+
+	String lostDevice;
+
+	@BeforeEach
+	void bobLostHisPhone() {
+		DemoIdentityProvider.addIamUsers(this.sandbox);
+		this.lostDevice = this.sandbox.devices()
+			.createEnabled("bob", "/mfa-portal/", "bob-lost-" + System.nanoTime());
+	}
+
+	@AfterEach
+	void removeWhatIsLeft() {
+		if (this.sandbox.devices().find(this.lostDevice).isPresent()) {
+			this.mfaDevices.deactivate("bob", this.lostDevice);
+			this.mfaDevices.delete(this.lostDevice);
+		}
+	}
+
+	@Test
+	void helpDeskWhenAnEmployeeLostTheirDeviceThenRemovesItButCannotExportTheAuditLog() {
+		PortalClient helpdesk = PortalClient.signedIn(this.port, "helpdesk");
+		Page employee = helpdesk.get("/admin/employees/bob");
+		assertThat(employee.status()).isEqualTo(200);
+
+		Page removed = helpdesk.submit(employee, "form.helpdesk-remove", Map.of("reason", "Phone lost, ticket 4711"));
+
+		assertThat(removed.status()).isEqualTo(200);
+		assertThat(this.sandbox.devices().find(this.lostDevice)).isEmpty();
+		assertThat(helpdesk.get("/admin/audit.csv").status()).isEqualTo(403);
+		assertThat(helpdesk.get("/admin/audit").status()).isEqualTo(403);
+	}
+
+	@Test
+	void auditorWhenReadingTheAuditLogThenReadsAndExportsButCannotRemoveADevice() {
+		PortalClient auditor = PortalClient.signedIn(this.port, "auditor");
+		assertThat(auditor.get("/admin/audit").status()).isEqualTo(200);
+		assertThat(auditor.get("/admin/audit/integrity").status()).isEqualTo(200);
+		Page export = auditor.get("/admin/audit.csv");
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.header("Content-Type")).startsWith("text/csv");
+		String csrf = PortalClient.csrf(auditor.page("/admin/audit"), "form#sign-out");
+
+		Page removal = auditor.post("/admin/employees/bob/devices/remove",
+				Map.of("_csrf", csrf, "serialNumber", this.lostDevice, "reason", "trying"));
+
+		assertThat(removal.status()).isEqualTo(403);
+		assertThat(auditor.get("/admin/employees/bob").status()).isEqualTo(403);
+		assertThat(this.sandbox.devices().find(this.lostDevice)).isPresent();
+	}
+
+}
