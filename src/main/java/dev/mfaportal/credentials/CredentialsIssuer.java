@@ -6,12 +6,7 @@ import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.InvalidAccessKeyException;
-import dev.mfaportal.aws.InvalidCodeException;
-import dev.mfaportal.aws.MfaDeviceMismatchException;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
@@ -111,27 +106,29 @@ class CredentialsIssuer {
 		try {
 			return this.sessionTokens.issue(request.key(), request.serialNumber(), request.code(), request.duration());
 		}
-		catch (MfaDeviceMismatchException ex) {
-			// S9: AWS cannot tie the device to the key's IAM user, most often because the key is someone else's.
-			// The code was not checked, so it is not counted as a wrong one.
-			record(IssuanceEvents.denied(employee, request, "key-not-for-device").awsRequestId(ex.requestId()));
-			throw new IssueRefusedException(Refusal.KEY_NOT_FOR_DEVICE, ex);
-		}
-		catch (InvalidCodeException ex) {
-			this.codeGuard.recordWrongCode(employee.username(), sourceIp);
-			record(IssuanceEvents.failed(employee, request, "wrong-code", ex.requestId()));
-			throw new IssueRefusedException(Refusal.WRONG_CODE, ex);
-		}
-		catch (InvalidAccessKeyException ex) {
-			record(IssuanceEvents.failed(employee, request, "invalid-access-key", ex.requestId()));
-			throw new IssueRefusedException(Refusal.INVALID_KEY, ex);
-		}
-		catch (AwsRejectedInputException ex) {
-			record(IssuanceEvents.failed(employee, request, "input-rejected", ex.requestId()));
-			throw new IssueRefusedException(Refusal.DURATION_REJECTED, ex);
-		}
 		catch (AwsCallException ex) {
-			throw refusedByAws(employee, request, ex);
+			throw switch (ex.kind()) {
+				// S9: AWS cannot tie the device to the key's IAM user, most often because the key is someone
+				// else's. The code was not checked, so it is not counted as a wrong one.
+				case KEY_NOT_FOR_DEVICE -> {
+					record(IssuanceEvents.denied(employee, request, "key-not-for-device").awsRequestId(ex.requestId()));
+					yield new IssueRefusedException(Refusal.KEY_NOT_FOR_DEVICE, ex);
+				}
+				case WRONG_CODE -> {
+					this.codeGuard.recordWrongCode(employee.username(), sourceIp);
+					record(IssuanceEvents.failed(employee, request, "wrong-code", ex.requestId()));
+					yield new IssueRefusedException(Refusal.WRONG_CODE, ex);
+				}
+				case INVALID_KEY -> {
+					record(IssuanceEvents.failed(employee, request, "invalid-access-key", ex.requestId()));
+					yield new IssueRefusedException(Refusal.INVALID_KEY, ex);
+				}
+				case REJECTED_INPUT -> {
+					record(IssuanceEvents.failed(employee, request, "input-rejected", ex.requestId()));
+					yield new IssueRefusedException(Refusal.DURATION_REJECTED, ex);
+				}
+				default -> refusedByAws(employee, request, ex);
+			};
 		}
 	}
 
@@ -145,13 +142,13 @@ class CredentialsIssuer {
 				.accessKeyId(session.accessKeyId())
 				.expiresAt(session.expiration()));
 			throw new IssueRefusedException(
-					(ex instanceof AwsUnavailableException) ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,
+					ex.is(AwsCallException.Kind.UNAVAILABLE) ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,
 					requestIdOf(ex));
 		}
 	}
 
 	private IssueRefusedException refusedByAws(Employee employee, IssueRequest request, AwsCallException ex) {
-		boolean unavailable = ex instanceof AwsUnavailableException;
+		boolean unavailable = ex.is(AwsCallException.Kind.UNAVAILABLE);
 		record(IssuanceEvents.failed(employee, request, unavailable ? "aws-unavailable" : "aws-error", ex.requestId())
 			.detail("awsErrorCode", ex.errorCode()));
 		return new IssueRefusedException(unavailable ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,

@@ -6,7 +6,6 @@ import java.util.List;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.OneTimeCode;
@@ -120,7 +119,7 @@ class Activations {
 		}
 		catch (AwsCallException ex) {
 			this.audit.record(Audits.failure(FAILED, employee, serial, ex));
-			if (ex instanceof InvalidCodeException) {
+			if (ex.is(AwsCallException.Kind.WRONG_CODE)) {
 				this.guard.recordWrongCode(employee.username(), sourceIp);
 			}
 			throw AwsFailures.toEnrollmentException("activate", ex);

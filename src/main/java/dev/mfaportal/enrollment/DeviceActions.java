@@ -5,9 +5,7 @@ import java.util.regex.Pattern;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.aws.NoSuchDeviceException;
 import dev.mfaportal.kernel.OneTimeCode;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
 import dev.mfaportal.guard.CodeGuard;
@@ -68,7 +66,7 @@ class DeviceActions {
 		}
 		catch (AwsCallException ex) {
 			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, ex));
-			if (ex instanceof InvalidCodeException) {
+			if (ex.is(AwsCallException.Kind.WRONG_CODE)) {
 				this.guard.recordWrongCode(employee.username(), sourceIp);
 			}
 			throw AwsFailures.toEnrollmentException("resync", ex);
@@ -100,13 +98,13 @@ class DeviceActions {
 		try {
 			this.devices.delete(serial);
 		}
-		catch (NoSuchDeviceException ex) {
-			// Deleted meanwhile: removed all the same.
-		}
 		catch (AwsCallException ex) {
-			// Deactivated is what protects the account; the leftover is only clutter.
-			this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex)
-				.detail("step", "delete"));
+			// Deactivated is what protects the account; the leftover is only clutter. Deleted meanwhile is
+			// removed all the same.
+			if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
+				this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex)
+					.detail("step", "delete"));
+			}
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.identity.Employee;
@@ -37,7 +37,10 @@ class DevicesView {
 		try {
 			assigned = this.devices.listAssigned(employee.iamUserName());
 		}
-		catch (AwsUnavailableException ex) {
+		catch (AwsCallException ex) {
+			if (!ex.is(AwsCallException.Kind.UNAVAILABLE)) {
+				throw ex;
+			}
 			assigned = List.of();
 			model.addAttribute("awsUnavailable", true);
 			model.addAttribute("listRequestId", ex.requestId());

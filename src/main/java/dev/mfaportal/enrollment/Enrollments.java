@@ -16,7 +16,6 @@ import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.NewVirtualDevice;
-import dev.mfaportal.aws.NoSuchDeviceException;
 import dev.mfaportal.identity.Employee;
 
 /**
@@ -120,11 +119,11 @@ class Enrollments {
 		try {
 			this.devices.delete(serial);
 		}
-		catch (NoSuchDeviceException ex) {
-			// Already gone (swept, or a second click): the outcome the employee wanted.
-		}
 		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.cancel-failed", employee, serial, ex));
+			// Already gone (swept, or a second click) is the outcome the employee wanted.
+			if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
+				this.audit.record(Audits.failure("enrollment.cancel-failed", employee, serial, ex));
+			}
 		}
 	}
 

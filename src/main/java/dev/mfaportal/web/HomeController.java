@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.identity.Employee;
@@ -52,7 +51,7 @@ class HomeController {
 		catch (AwsCallException ex) {
 			logger.warn("Listing MFA devices of {} failed: {} (request id {})", employee.iamUserName(),
 					ex.errorCode(), ex.requestId());
-			model.addAttribute("awsProblem", (ex instanceof AwsUnavailableException) ? "unavailable" : "failed");
+			model.addAttribute("awsProblem", ex.is(AwsCallException.Kind.UNAVAILABLE) ? "unavailable" : "failed");
 			model.addAttribute("awsRequestId", ex.requestId());
 		}
 		return "web/home";

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.audit.AuditLog;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.Secret;
@@ -27,6 +27,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -105,7 +106,7 @@ class CredentialsControllerTests {
 
 	@Test
 	void formWhenAwsDoesNotAnswerThenSaysSoWith503() throws Exception {
-		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsUnavailableException("x", "Throttling", "r", null));
+		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsCallException(Kind.UNAVAILABLE, "x", "Throttling", "r", null));
 		Document page = page(get("/credentials").with(user("alice")), 503);
 		assertThat(page.select("#devices-unavailable")).hasSize(1);
 		assertThat(page.select("#no-device")).isEmpty();
@@ -138,7 +139,7 @@ class CredentialsControllerTests {
 	@Test
 	void issueWhenAwsRefusesTheCodeThenSaysSoWithoutEcho() throws Exception {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new InvalidCodeException("MFA failed", "AccessDenied", "req-2", null));
+			.willThrow(new AwsCallException(Kind.WRONG_CODE, "MFA failed", "AccessDenied", "req-2", null));
 		Document page = page(issue("654321", "3600"), 400);
 		assertThat(page.selectFirst("input[name=tokenCode] ~ p.error").text()).contains("did not accept this code");
 		assertThat(page.select("#session-access-key-id")).isEmpty();
@@ -149,9 +150,9 @@ class CredentialsControllerTests {
 	@Test
 	void issueWhenAwsDoesNotAnswerThenSays503TryAgainOnce() throws Exception {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null));
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.now())))
-			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null));
 		Document page = page(issue("654321", "3600"), 503);
 		assertThat(page.select("#form-errors p")).singleElement()
 			.satisfies((error) -> assertThat(error.text()).contains("AWS is not answering"));

@@ -7,18 +7,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AccessKey;
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.InvalidAccessKeyException;
-import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDeviceMismatchException;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.OneTimeCode;
 import dev.mfaportal.kernel.Secret;
@@ -32,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -160,7 +158,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenWrongCodeThenCountsItAgainstEmployeeAndIp() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new InvalidCodeException("MFA failed", "AccessDenied", "req-2", null));
+			.willThrow(new AwsCallException(Kind.WRONG_CODE, "MFA failed", "AccessDenied", "req-2", null));
 		assertRefused(Refusal.WRONG_CODE);
 		verify(this.codeGuard).recordWrongCode("alice", "10.0.0.1");
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
@@ -170,7 +168,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenAwsCannotTieTheDeviceToTheKeyThenDeniedAndNoWrongCodeCounted() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new MfaDeviceMismatchException("not associated", "AccessDenied", "req-6", null));
+			.willThrow(new AwsCallException(Kind.KEY_NOT_FOR_DEVICE, "not associated", "AccessDenied", "req-6", null));
 		assertRefused(Refusal.KEY_NOT_FOR_DEVICE);
 		verify(this.codeGuard, never()).recordWrongCode(any(), any());
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.denied")
@@ -180,7 +178,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenKeyUnknownThenSaysSoAndCountsNoWrongCode() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new InvalidAccessKeyException("bad key", "InvalidClientTokenId", "req-3", null));
+			.willThrow(new AwsCallException(Kind.INVALID_KEY, "bad key", "InvalidClientTokenId", "req-3", null));
 		assertRefused(Refusal.INVALID_KEY);
 		verify(this.codeGuard, never()).recordWrongCode(any(), any());
 	}
@@ -188,14 +186,14 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenAwsRejectsTheDurationThenPointsAtIt() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new AwsRejectedInputException("range", "ValidationError", "req-4", null));
+			.willThrow(new AwsCallException(Kind.REJECTED_INPUT, "range", "ValidationError", "req-4", null));
 		assertRefused(Refusal.DURATION_REJECTED);
 	}
 
 	@Test
 	void issueWhenAwsThrottlesThenCalledOnceAndSaysTryAgain() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new AwsUnavailableException("Rate exceeded", "Throttling", "req-5", null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "Rate exceeded", "Throttling", "req-5", null));
 		assertRefused(Refusal.AWS_UNAVAILABLE);
 		verify(this.sessionTokens, times(1)).issue(any(), any(), any(), any());
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
@@ -217,7 +215,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenCallerCheckFailsThenNothingIsShown() {
 		given(this.sessionTokens.callerOf(this.session))
-			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null));
 		assertRefused(Refusal.AWS_UNAVAILABLE);
 		verify(this.auditLog, never()).record(action("credentials.issued"));
 	}

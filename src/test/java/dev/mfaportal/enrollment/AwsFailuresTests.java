@@ -7,36 +7,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.mfaportal.aws.AwsAccessDeniedException;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
-import dev.mfaportal.aws.DeviceAlreadyExistsException;
-import dev.mfaportal.aws.DeviceInUseException;
-import dev.mfaportal.aws.DeviceLimitExceededException;
-import dev.mfaportal.aws.InvalidAccessKeyException;
-import dev.mfaportal.aws.InvalidCodeException;
-import dev.mfaportal.aws.MfaDeviceMismatchException;
-import dev.mfaportal.aws.NoSuchDeviceException;
-import dev.mfaportal.aws.TryAgainShortlyException;
+import dev.mfaportal.aws.AwsCallException.Kind;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AwsFailuresTests {
 
 	static Stream<Arguments> reasons() {
-		return Stream.of(Arguments.of(new InvalidCodeException("m", "c", "r", null), "invalid-code"),
-				Arguments.of(new MfaDeviceMismatchException("m", "c", "r", null), "invalid-code"),
-				Arguments.of(new TryAgainShortlyException("m", "c", "r", null), "try-again-shortly"),
-				Arguments.of(new DeviceLimitExceededException("m", "c", "r", null), "limit-exceeded"),
-				Arguments.of(new NoSuchDeviceException("m", "c", "r", null), "no-such-device"),
-				Arguments.of(new DeviceAlreadyExistsException("m", "c", "r", null), "already-exists"),
-				Arguments.of(new DeviceInUseException("m", "c", "r", null), "in-use"),
-				Arguments.of(new AwsUnavailableException("m", "c", "r", null), "aws-unavailable"),
-				Arguments.of(new AwsAccessDeniedException("m", "c", "r", null), "access-denied"),
-				Arguments.of(new AwsRejectedInputException("m", "c", "r", null), "rejected-input"),
-				Arguments.of(new InvalidAccessKeyException("m", "c", "r", null), "aws-error"),
-				Arguments.of(new AwsCallException("m", "c", "r", null), "aws-error"));
+		return Stream.of(Arguments.of(new AwsCallException(Kind.WRONG_CODE, "m", "c", "r", null), "invalid-code"),
+				Arguments.of(new AwsCallException(Kind.KEY_NOT_FOR_DEVICE, "m", "c", "r", null), "invalid-code"),
+				Arguments.of(new AwsCallException(Kind.TRY_AGAIN_SHORTLY, "m", "c", "r", null), "try-again-shortly"),
+				Arguments.of(new AwsCallException(Kind.LIMIT_EXCEEDED, "m", "c", "r", null), "limit-exceeded"),
+				Arguments.of(new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null), "no-such-device"),
+				Arguments.of(new AwsCallException(Kind.ALREADY_EXISTS, "m", "c", "r", null), "already-exists"),
+				Arguments.of(new AwsCallException(Kind.IN_USE, "m", "c", "r", null), "in-use"),
+				Arguments.of(new AwsCallException(Kind.UNAVAILABLE, "m", "c", "r", null), "aws-unavailable"),
+				Arguments.of(new AwsCallException(Kind.ACCESS_DENIED, "m", "c", "r", null), "access-denied"),
+				Arguments.of(new AwsCallException(Kind.REJECTED_INPUT, "m", "c", "r", null), "rejected-input"),
+				Arguments.of(new AwsCallException(Kind.INVALID_KEY, "m", "c", "r", null), "aws-error"),
+				Arguments.of(new AwsCallException(Kind.OTHER, "m", "c", "r", null), "aws-error"));
 	}
 
 	@ParameterizedTest
@@ -47,9 +38,9 @@ class AwsFailuresTests {
 
 	@Test
 	void toEnrollmentExceptionWhenActivatingAGoneDeviceThenSaysStartAgain() {
-		assertThat(AwsFailures.toEnrollmentException("activate", new NoSuchDeviceException("m", "c", "r", null))
+		assertThat(AwsFailures.toEnrollmentException("activate", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
 			.startAgain()).isTrue();
-		assertThat(AwsFailures.toEnrollmentException("resync", new NoSuchDeviceException("m", "c", "r", null))
+		assertThat(AwsFailures.toEnrollmentException("resync", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
 			.startAgain()).isFalse();
 	}
 

@@ -5,10 +5,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.audit.AuditOutcome;
-import dev.mfaportal.aws.DeviceInUseException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.guard.TooManyAttemptsException;
+
 
 import static dev.mfaportal.enrollment.EnrollmentFixture.ALICE;
 import static dev.mfaportal.enrollment.EnrollmentFixture.IP;
@@ -80,7 +82,7 @@ class DeviceActionsTests {
 
 	@Test
 	void removeWhenDeactivateFailsThenNotDeletedAndSaysWhy() {
-		this.fixture.devices.failNextChange = new DeviceInUseException("in use", "DeleteConflict", "r", null);
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.IN_USE, "in use", "DeleteConflict", "r", null);
 		assertThatExceptionOfType(EnrollmentException.class)
 			.isThrownBy(() -> this.fixture.deviceActions.remove(ALICE, ALICES));
 		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES);

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.TestDatabaseConfiguration;
 import dev.mfaportal.audit.AuditEntry;
 import dev.mfaportal.audit.AuditHistory;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import org.jsoup.Jsoup;
@@ -20,6 +21,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -156,7 +158,7 @@ class HelpDeskControllerTests {
 	@Test
 	void removeWhenAwsFailsThenFailureAuditedAndShown() throws Exception {
 		hasDevice();
-		willThrow(new AwsUnavailableException("AWS is not answering", "Throttling", "req-1", null)).given(this.devices)
+		willThrow(new AwsCallException(Kind.UNAVAILABLE, "AWS is not answering", "Throttling", "req-1", null)).given(this.devices)
 			.deactivate(this.employee, serial());
 
 		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))

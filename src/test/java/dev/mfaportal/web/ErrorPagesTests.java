@@ -5,8 +5,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.identity.IdentityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -51,7 +52,7 @@ class ErrorPagesTests {
 
 	@Test
 	void serviceUnavailableFromAwsShowsRequestIdOnly() throws Exception {
-		Document page = errorPage(503, new AwsUnavailableException(
+		Document page = errorPage(503, new AwsCallException(Kind.UNAVAILABLE,
 				"Rate exceeded (Service: Iam, Status Code: 400, Request ID: req-9)", "Throttling", "req-9", null));
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Service unavailable");
 		assertThat(page.selectFirst("#aws-request-id").text()).isEqualTo("req-9");
@@ -61,7 +62,7 @@ class ErrorPagesTests {
 	@Test
 	void awsFailureWrappedInAnotherExceptionStillShowsRequestId() throws Exception {
 		Document page = errorPage(500, new IllegalStateException("wrapper",
-				new AwsRejectedInputException("1 validation error detected: Value at 'userName'", "ValidationError",
+				new AwsCallException(Kind.REJECTED_INPUT, "1 validation error detected: Value at 'userName'", "ValidationError",
 						"req-7", null)));
 		assertThat(page.selectFirst("#aws-request-id").text()).isEqualTo("req-7");
 		assertThat(page.html()).doesNotContain("validation error", "userName");
@@ -109,7 +110,7 @@ class ErrorPagesTests {
 
 		@GetMapping("/fails")
 		String fails() {
-			throw new AwsUnavailableException("timeout", null, null, null);
+			throw new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null);
 		}
 
 	}

@@ -7,8 +7,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.aws.AwsAccessDeniedException;
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.identity.IdentityConfiguration;
@@ -18,6 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -65,7 +66,7 @@ class HomeControllerTests {
 
 	@Test
 	void homeWhenAwsNotAnsweringThenSaysSoWithRequestIdAndNoInternals() throws Exception {
-		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsUnavailableException(
+		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsCallException(Kind.UNAVAILABLE,
 				"Throttling: Rate exceeded (Service: Iam, Status Code: 400)", "Throttling", "req-123", null));
 		Document page = home("alice");
 		assertThat(page.selectFirst("#aws-problem").text()).contains("AWS is not answering");
@@ -77,7 +78,7 @@ class HomeControllerTests {
 	@Test
 	void homeWhenAwsRefusesThenSaysSo() throws Exception {
 		given(this.mfaDevices.listAssigned("alice"))
-			.willThrow(new AwsAccessDeniedException("User portal is not authorized", "AccessDenied", null, null));
+			.willThrow(new AwsCallException(Kind.ACCESS_DENIED, "User portal is not authorized", "AccessDenied", null, null));
 		Document page = home("alice");
 		assertThat(page.selectFirst("#aws-problem").text()).contains("AWS refused");
 		assertThat(page.selectFirst("#aws-request-id")).isNull();
