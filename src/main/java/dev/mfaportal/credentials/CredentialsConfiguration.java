@@ -10,7 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionTokens;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.guard.CodeAttempts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -54,9 +54,9 @@ class CredentialsConfiguration {
 	}
 
 	@Bean
-	CredentialsIssuer credentialsIssuer(CodeGuard codeGuard, MfaDevices mfaDevices, SessionTokens sessionTokens,
+	CredentialsIssuer credentialsIssuer(CodeAttempts attempts, MfaDevices mfaDevices, SessionTokens sessionTokens,
 			AuditLog auditLog) {
-		return new CredentialsIssuer(codeGuard, mfaDevices, sessionTokens, auditLog, Clock.systemUTC());
+		return new CredentialsIssuer(attempts, mfaDevices, sessionTokens, auditLog, Clock.systemUTC());
 	}
 
 }

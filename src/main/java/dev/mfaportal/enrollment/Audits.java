@@ -22,8 +22,8 @@ final class Audits {
 	}
 
 	static AuditEvent failure(String action, Employee employee, String serial, AwsCallException ex) {
-		return failure(action, employee, serial, AwsFailures.reason(ex)).awsRequestId(ex.requestId())
-			.detail("awsErrorCode", ex.errorCode());
+		AuditEvent event = failure(action, employee, serial, AwsRefusal.of(ex).reason()).awsRequestId(ex.requestId());
+		return (ex.errorCode() != null) ? event.detail("awsErrorCode", ex.errorCode()) : event;
 	}
 
 	static AuditEvent denied(Employee employee, String serial, String reason) {

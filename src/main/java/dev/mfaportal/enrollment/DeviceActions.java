@@ -1,14 +1,11 @@
 package dev.mfaportal.enrollment;
 
-import java.util.regex.Pattern;
-
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.kernel.OneTimeCode;
-import dev.mfaportal.guard.CodeAlreadyUsedException;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.guard.CodeAttempt;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
 
@@ -18,18 +15,16 @@ import dev.mfaportal.identity.Employee;
  */
 class DeviceActions {
 
-	private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
-
 	private final MfaDevices devices;
 
 	private final AuditLog audit;
 
-	private final CodeGuard guard;
+	private final CodeAttempts attempts;
 
-	DeviceActions(MfaDevices devices, AuditLog audit, CodeGuard guard) {
+	DeviceActions(MfaDevices devices, AuditLog audit, CodeAttempts attempts) {
 		this.devices = devices;
 		this.audit = audit;
-		this.guard = guard;
+		this.attempts = attempts;
 	}
 
 	/**
@@ -39,46 +34,11 @@ class DeviceActions {
 	 */
 	void resync(Employee employee, String serial, String code1, String code2, String sourceIp) {
 		ensureOwn(employee, serial, "resync");
-		try {
-			this.guard.ensureAllowed(employee.username(), sourceIp);
-		}
-		catch (TooManyAttemptsException ex) {
-			this.audit.record(Audits.event("enrollment.resync-failed", AuditOutcome.DENIED, employee, serial)
-				.detail("reason", "too-many-attempts"));
-			throw ex;
-		}
-		String refusal = checkFormat(code1, code2);
-		if (refusal != null) {
-			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, refusal));
-			throw EnrollmentException.of("enrollment.code." + refusal);
-		}
-		try {
-			this.guard.claim(serial, code1);
-			this.guard.claim(serial, code2);
-		}
-		catch (CodeAlreadyUsedException ex) {
-			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, "code-already-used"));
-			throw EnrollmentException.of("enrollment.code.already-used");
-		}
+		this.attempts.run(DeviceCodeFlows.RESYNC, CodeAttempt.of(employee, sourceIp, serial, code1, code2), (codes) -> {
+			this.devices.resync(employee.iamUserName(), serial, codes.get(0), codes.get(1));
+			return null;
+		});
 		this.audit.record(Audits.event("enrollment.resynced", AuditOutcome.SUCCESS, employee, serial));
-		try {
-			this.devices.resync(employee.iamUserName(), serial, new OneTimeCode(code1), new OneTimeCode(code2));
-		}
-		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, ex));
-			if (ex.is(AwsCallException.Kind.WRONG_CODE)) {
-				this.guard.recordWrongCode(employee.username(), sourceIp);
-			}
-			throw AwsFailures.toEnrollmentException("resync", ex);
-		}
-	}
-
-	private static String checkFormat(String code1, String code2) {
-		if (code1 == null || code2 == null || !SIX_DIGITS.matcher(code1).matches()
-				|| !SIX_DIGITS.matcher(code2).matches()) {
-			return "not-six-digits";
-		}
-		return code1.equals(code2) ? "same-code-twice" : null;
 	}
 
 	/**
@@ -93,7 +53,7 @@ class DeviceActions {
 		}
 		catch (AwsCallException ex) {
 			this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex));
-			throw AwsFailures.toEnrollmentException("remove", ex);
+			throw EnrollmentException.fromAws("remove", ex);
 		}
 		try {
 			this.devices.delete(serial);

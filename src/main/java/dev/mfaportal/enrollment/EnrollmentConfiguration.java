@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.AwsAccount;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.guard.CodeAttempts;
 
 /**
  * Wires the device flow from {@link EnrollmentProperties}. Every piece takes the clock as a parameter so
@@ -69,16 +69,16 @@ class EnrollmentConfiguration {
 	}
 
 	@Bean
-	Activations activations(MfaDevices devices, AuditLog audit, CodeGuard guard, EnrollmentTokens tokens,
+	Activations activations(MfaDevices devices, AuditLog audit, CodeAttempts attempts, EnrollmentTokens tokens,
 			EnrollmentLocks locks, Enrollments enrollments, EnrollmentProperties properties) {
 		CodeCheck codeCheck = new CodeCheck(properties.allowedClockDrift().toSeconds() / Totp.STEP_SECONDS,
 				properties.clockSearchRange().toSeconds() / Totp.STEP_SECONDS);
-		return new Activations(devices, audit, guard, tokens, codeCheck, locks, enrollments, CLOCK);
+		return new Activations(devices, audit, attempts, tokens, codeCheck, locks, enrollments, CLOCK);
 	}
 
 	@Bean
-	DeviceActions deviceActions(MfaDevices devices, AuditLog audit, CodeGuard guard) {
-		return new DeviceActions(devices, audit, guard);
+	DeviceActions deviceActions(MfaDevices devices, AuditLog audit, CodeAttempts attempts) {
+		return new DeviceActions(devices, audit, attempts);
 	}
 
 	@Bean

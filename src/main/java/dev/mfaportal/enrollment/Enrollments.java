@@ -66,7 +66,7 @@ class Enrollments {
 		}
 		catch (AwsCallException ex) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, ex));
-			throw AwsFailures.toEnrollmentException("start", ex);
+			throw EnrollmentException.fromAws("start", ex);
 		}
 		if (assigned.size() >= this.maxDevices) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, "limit-reached"));
@@ -83,7 +83,7 @@ class Enrollments {
 		}
 		catch (AwsCallException ex) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, expectedSerial, ex));
-			throw AwsFailures.toEnrollmentException("start", ex);
+			throw EnrollmentException.fromAws("start", ex);
 		}
 		Set<String> devicesAtStart = assigned.stream().map(MfaDevice::serialNumber).collect(Collectors.toSet());
 		PendingEnrollment pending = new PendingEnrollment(device.serialNumber(), employee.iamUserName(),

@@ -22,6 +22,7 @@ import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
@@ -60,8 +61,8 @@ class CredentialsIssuerTests {
 
 	private final AuditLog auditLog = mock();
 
-	private final CredentialsIssuer issuer = new CredentialsIssuer(this.codeGuard, this.mfaDevices, this.sessionTokens,
-			this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
+	private final CredentialsIssuer issuer = new CredentialsIssuer(new CodeAttempts(this.codeGuard, this.auditLog),
+			this.mfaDevices, this.sessionTokens, this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final IssueRequest request = new IssueRequest(SERIAL, new OneTimeCode("654321"), Duration.ofHours(12),
 			new AccessKey("AKIASANDBOXALICE0001", Secret.of("alice-secret")));

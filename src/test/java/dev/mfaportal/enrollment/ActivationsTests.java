@@ -32,6 +32,8 @@ class ActivationsTests {
 		assertThat(this.fixture.devices.changes()).endsWith("EnableMFADevice " + this.serial);
 		assertThat(this.fixture.audit.last().action()).isEqualTo("enrollment.activated");
 		assertThat(this.fixture.audit.last().mfaSerial()).isEqualTo(this.serial);
+		assertThat(this.fixture.audit.actions()).containsSubsequence("enrollment.activation-requested SUCCESS",
+				"enrollment.activated SUCCESS");
 	}
 
 	@Test

@@ -35,7 +35,8 @@ class DeviceActionsTests {
 	void resyncWhenOwnDeviceThenResyncedAfterAuditing() {
 		this.fixture.deviceActions.resync(ALICE, ALICES, "123456", "654321", IP);
 		assertThat(this.fixture.devices.changes()).containsExactly("ResyncMFADevice " + ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.resynced SUCCESS");
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.resync-requested SUCCESS",
+				"enrollment.resynced SUCCESS");
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import dev.mfaportal.aws.AwsAccount;
+import dev.mfaportal.guard.CodeAttempts;
+import dev.mfaportal.guard.FakeCodeGuard;
 import dev.mfaportal.identity.Employee;
 
 /**
@@ -87,10 +89,12 @@ class EnrollmentFixture {
 
 	};
 
-	final Activations activations = new Activations(this.devices, this.audit, this.guard, this.tokens,
+	final CodeAttempts attempts = new CodeAttempts(this.guard, this.audit);
+
+	final Activations activations = new Activations(this.devices, this.audit, this.attempts, this.tokens,
 			new CodeCheck(1, 30), this.locks, this.enrollments, this.clock);
 
-	final DeviceActions deviceActions = new DeviceActions(this.devices, this.audit, this.guard);
+	final DeviceActions deviceActions = new DeviceActions(this.devices, this.audit, this.attempts);
 
 	/** The code the fake device's app shows {@code steps} 30-second steps from now. */
 	String code(long steps) {

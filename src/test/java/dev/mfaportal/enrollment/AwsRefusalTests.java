@@ -13,7 +13,7 @@ import dev.mfaportal.aws.AwsCallException.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AwsFailuresTests {
+class AwsRefusalTests {
 
 	static Stream<Arguments> reasons() {
 		return Stream.of(Arguments.of(new AwsCallException(Kind.WRONG_CODE, "m", "c", "r", null), "invalid-code"),
@@ -33,14 +33,14 @@ class AwsFailuresTests {
 	@ParameterizedTest
 	@MethodSource("reasons")
 	void reasonWhenAwsExceptionThenItsStableAuditReason(AwsCallException ex, String reason) {
-		assertThat(AwsFailures.reason(ex)).isEqualTo(reason);
+		assertThat(AwsRefusal.of(ex).reason()).isEqualTo(reason);
 	}
 
 	@Test
-	void toEnrollmentExceptionWhenActivatingAGoneDeviceThenSaysStartAgain() {
-		assertThat(AwsFailures.toEnrollmentException("activate", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
+	void fromAwsWhenActivatingAGoneDeviceThenSaysStartAgain() {
+		assertThat(EnrollmentException.fromAws("activate", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
 			.startAgain()).isTrue();
-		assertThat(AwsFailures.toEnrollmentException("resync", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
+		assertThat(EnrollmentException.fromAws("resync", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
 			.startAgain()).isFalse();
 	}
 
