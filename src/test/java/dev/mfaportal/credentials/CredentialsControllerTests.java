@@ -181,16 +181,14 @@ class CredentialsControllerTests {
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getHeader("Content-Disposition")).isNull();
+		assertThat(response.getContentAsString()).isEqualTo("These credentials cannot be downloaded here.");
 	}
 
 	@Test
 	void downloadWhenFormatUnknownThenBadRequest() throws Exception {
-		int status = this.mvc
-			.perform(download("x", "zsh"))
-			.andReturn()
-			.getResponse()
-			.getStatus();
-		assertThat(status).isEqualTo(400);
+		MockHttpServletResponse response = this.mvc.perform(download("x", "zsh")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentAsString()).isEqualTo("Unknown format.");
 	}
 
 	@Test
