@@ -8,8 +8,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.mfaportal.audit.AuditLog;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,9 +54,9 @@ class CredentialsConfiguration {
 	}
 
 	@Bean
-	CredentialsIssuer credentialsIssuer(CodeAttempts attempts, MfaDevices mfaDevices, SessionTokens sessionTokens,
+	CredentialsIssuer credentialsIssuer(CodeAttempts attempts, EmployeeDevices devices, SessionTokens sessionTokens,
 			AuditLog auditLog) {
-		return new CredentialsIssuer(attempts, mfaDevices, sessionTokens, auditLog, Clock.systemUTC());
+		return new CredentialsIssuer(attempts, devices, sessionTokens, auditLog, Clock.systemUTC());
 	}
 
 }

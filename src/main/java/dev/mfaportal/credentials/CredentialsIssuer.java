@@ -9,9 +9,9 @@ import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeFlow;
 import dev.mfaportal.guard.LocalRefusal;
@@ -33,7 +33,7 @@ class CredentialsIssuer {
 
 	private final CodeAttempts attempts;
 
-	private final MfaDevices mfaDevices;
+	private final EmployeeDevices devices;
 
 	private final SessionTokens sessionTokens;
 
@@ -41,10 +41,10 @@ class CredentialsIssuer {
 
 	private final Clock clock;
 
-	CredentialsIssuer(CodeAttempts attempts, MfaDevices mfaDevices, SessionTokens sessionTokens, AuditLog auditLog,
-			Clock clock) {
+	CredentialsIssuer(CodeAttempts attempts, EmployeeDevices devices, SessionTokens sessionTokens,
+			AuditLog auditLog, Clock clock) {
 		this.attempts = attempts;
-		this.mfaDevices = mfaDevices;
+		this.devices = devices;
 		this.sessionTokens = sessionTokens;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -82,10 +82,8 @@ class CredentialsIssuer {
 
 	/** S6: only a device assigned to the employee's own IAM user; no code goes to AWS otherwise. */
 	private Optional<LocalRefusal> ownDevice(Employee employee, IssueRequest request) {
-		boolean own = this.mfaDevices.listAssigned(employee.iamUserName())
-			.stream()
-			.anyMatch((device) -> device.serialNumber().equals(request.serialNumber()));
-		return own ? Optional.empty() : Optional.of(LocalRefusal.of(Refusal.NOT_YOUR_DEVICE.auditReason()));
+		return this.devices.isTheirs(employee.iamUserName(), request.serialNumber()) ? Optional.empty()
+				: Optional.of(LocalRefusal.of(Refusal.NOT_YOUR_DEVICE.auditReason()));
 	}
 
 	/** Without proof that the session is the employee's own (S9), nothing is shown. */

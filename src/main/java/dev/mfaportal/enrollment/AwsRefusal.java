@@ -2,7 +2,7 @@ package dev.mfaportal.enrollment;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
-import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 
 /**
  * What an AWS refusal means for a device step, keyed by the refusal's kind: the stable audit reason (the
@@ -13,8 +13,8 @@ enum AwsRefusal {
 	INVALID_CODE, TRY_AGAIN_SHORTLY, LIMIT_EXCEEDED, NO_SUCH_DEVICE, ALREADY_EXISTS, IN_USE, AWS_UNAVAILABLE,
 	ACCESS_DENIED, REJECTED_INPUT, AWS_ERROR;
 
-	static AwsRefusal of(AwsCallException ex) {
-		return switch (ex.kind()) {
+	static AwsRefusal of(Kind kind) {
+		return switch (kind) {
 			case WRONG_CODE, KEY_NOT_FOR_DEVICE -> INVALID_CODE;
 			case TRY_AGAIN_SHORTLY -> TRY_AGAIN_SHORTLY;
 			case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
@@ -37,13 +37,13 @@ enum AwsRefusal {
 	 * What to tell the employee: {@code enrollment.error.<operation>.<reason>} when the operation needs its own
 	 * words, else {@code enrollment.error.<reason>}, with the request id for support.
 	 */
-	EnrollmentException toException(String operation, AwsCallException ex) {
+	EnrollmentException toException(String operation, AwsProblem problem) {
 		DefaultMessageSourceResolvable message = new DefaultMessageSourceResolvable(
 				new String[] { "enrollment.error." + operation + "." + reason(), "enrollment.error." + reason() },
 				new Object[0]);
 		// A pending device that no longer exists cannot be activated: only a new start helps.
 		boolean startAgain = this == NO_SUCH_DEVICE && "activate".equals(operation);
-		return new EnrollmentException(message, startAgain, ex.requestId());
+		return new EnrollmentException(message, startAgain, problem.requestId());
 	}
 
 }

@@ -4,6 +4,7 @@ import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.enrollment.Removal.Outcome;
 import dev.mfaportal.guard.CodeAttempt;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.TooManyAttemptsException;
@@ -17,12 +18,15 @@ class DeviceActions {
 
 	private final MfaDevices devices;
 
+	private final EmployeeDevices employeeDevices;
+
 	private final AuditLog audit;
 
 	private final CodeAttempts attempts;
 
-	DeviceActions(MfaDevices devices, AuditLog audit, CodeAttempts attempts) {
+	DeviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit, CodeAttempts attempts) {
 		this.devices = devices;
+		this.employeeDevices = employeeDevices;
 		this.audit = audit;
 		this.attempts = attempts;
 	}
@@ -31,9 +35,12 @@ class DeviceActions {
 	 * @throws NotYourDeviceException when the serial is not one of the employee's devices
 	 * @throws TooManyAttemptsException when the guard says no
 	 * @throws EnrollmentException when the codes are refused or AWS fails
+	 * @throws AwsCallException when AWS cannot list the employee's devices
 	 */
 	void resync(Employee employee, String serial, String code1, String code2, String sourceIp) {
-		ensureOwn(employee, serial, "resync");
+		if (!this.employeeDevices.isTheirs(employee.iamUserName(), serial)) {
+			throw notTheirs(employee, serial, "resync");
+		}
 		this.attempts.run(DeviceCodeFlows.RESYNC, CodeAttempt.of(employee, sourceIp, serial, code1, code2), (codes) -> {
 			this.devices.resync(employee.iamUserName(), serial, codes.get(0), codes.get(1));
 			return null;
@@ -42,40 +49,34 @@ class DeviceActions {
 	}
 
 	/**
-	 * Deactivates the device, then deletes it. A device that stays behind unassigned (delete failed) under the
-	 * portal's path is left to the sweeper.
+	 * Deactivates the device, then deletes it. Once deactivated it no longer protects the account, so a
+	 * failed delete still counts as removed; the leftover is only clutter (the sweeper deletes it under the
+	 * portal's path).
+	 * @throws NotYourDeviceException when the serial is not one of the employee's devices
+	 * @throws EnrollmentException when AWS could not list the devices or refused to deactivate
 	 */
 	void remove(Employee employee, String serial) {
-		ensureOwn(employee, serial, "remove");
-		this.audit.record(Audits.event("enrollment.removed", AuditOutcome.SUCCESS, employee, serial));
-		try {
-			this.devices.deactivate(employee.iamUserName(), serial);
+		RemovalAudit rows = new RemovalAudit(
+				Audits.event("enrollment.remove-requested", AuditOutcome.SUCCESS, employee, serial),
+				Audits.event("enrollment.removed", AuditOutcome.SUCCESS, employee, serial),
+				(step, problem) -> Audits.failure("enrollment.remove-failed", employee, serial, problem)
+					.detail("step", step));
+		Removal removal = this.employeeDevices.remove(employee.iamUserName(), serial, rows);
+		if (removal.outcome() == Outcome.NOT_THEIRS) {
+			throw notTheirs(employee, serial, "remove");
 		}
-		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex));
-			throw EnrollmentException.fromAws("remove", ex);
+		if (removal.outcome() == Outcome.NOT_CHECKED) {
+			// Nothing was tried: the words of a plain failed listing, not those of a removal in doubt.
+			throw EnrollmentException.fromAws("list", removal.problem());
 		}
-		try {
-			this.devices.delete(serial);
-		}
-		catch (AwsCallException ex) {
-			// Deactivated is what protects the account; the leftover is only clutter. Deleted meanwhile is
-			// removed all the same.
-			if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
-				this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex)
-					.detail("step", "delete"));
-			}
+		if (removal.outcome() == Outcome.NOT_REMOVED) {
+			throw EnrollmentException.fromAws("remove", removal.problem());
 		}
 	}
 
-	private void ensureOwn(Employee employee, String serial, String operation) {
-		boolean own = serial != null && this.devices.listAssigned(employee.iamUserName())
-			.stream()
-			.anyMatch((device) -> device.serialNumber().equals(serial));
-		if (!own) {
-			this.audit.record(Audits.denied(employee, serial, operation + "-of-a-device-not-theirs"));
-			throw new NotYourDeviceException();
-		}
+	private NotYourDeviceException notTheirs(Employee employee, String serial, String operation) {
+		this.audit.record(Audits.denied(employee, serial, operation + "-of-a-device-not-theirs"));
+		return new NotYourDeviceException();
 	}
 
 }

@@ -18,7 +18,7 @@ final class DeviceCodeFlows {
 	}
 
 	private static CodeFlow flow(String operation, String attempted, String failed) {
-		return CodeFlow.of(attempted, failed, (ex) -> AwsRefusal.of(ex).reason(),
+		return CodeFlow.of(attempted, failed, (ex) -> AwsRefusal.of(ex.kind()).reason(),
 				(refusal) -> EnrollmentException.refused(operation, refusal));
 	}
 

@@ -63,9 +63,9 @@ class EnrollmentConfiguration {
 
 	@Bean
 	Enrollments enrollments(MfaDevices devices, AwsAccount account, AuditLog audit, EnrollmentTokens tokens,
-			EnrollmentProperties properties) {
+			EnrollmentProperties properties, EmployeeDevices employeeDevices) {
 		return new Enrollments(devices, account, audit, tokens, new DeviceNames(properties.deviceName()),
-				properties.maxDevices(), CLOCK);
+				employeeDevices, CLOCK);
 	}
 
 	@Bean
@@ -77,8 +77,9 @@ class EnrollmentConfiguration {
 	}
 
 	@Bean
-	DeviceActions deviceActions(MfaDevices devices, AuditLog audit, CodeAttempts attempts) {
-		return new DeviceActions(devices, audit, attempts);
+	DeviceActions deviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit,
+			CodeAttempts attempts) {
+		return new DeviceActions(devices, employeeDevices, audit, attempts);
 	}
 
 	@Bean

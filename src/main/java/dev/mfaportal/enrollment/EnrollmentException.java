@@ -3,7 +3,6 @@ package dev.mfaportal.enrollment;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
-import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.guard.CodeRefusal;
 
 /**
@@ -35,8 +34,8 @@ class EnrollmentException extends RuntimeException {
 	}
 
 	/** What the employee is told when AWS refused {@code operation} ({@code start}, {@code activate}, ...). */
-	static EnrollmentException fromAws(String operation, AwsCallException ex) {
-		return AwsRefusal.of(ex).toException(operation, ex);
+	static EnrollmentException fromAws(String operation, AwsProblem problem) {
+		return AwsRefusal.of(problem.kind()).toException(operation, problem);
 	}
 
 	/** What the employee is told when the code pipeline refused their codes for {@code operation}. */
@@ -46,7 +45,7 @@ class EnrollmentException extends RuntimeException {
 			case CODE_ALREADY_USED -> of("enrollment.code.already-used");
 			case LOCAL_CHECK -> (refusal.local() instanceof CodeVerdict verdict)
 					? new EnrollmentException(verdict.message(), false, null) : of("enrollment.code." + refusal.reason());
-			case AWS -> fromAws(operation, refusal.aws());
+			case AWS -> fromAws(operation, AwsProblem.of(refusal.aws()));
 		};
 	}
 

@@ -13,6 +13,7 @@ import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
 import dev.mfaportal.identity.IdentityConfiguration;
@@ -44,7 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * employee sees, which status and headers come back, and that nothing secret is echoed (S4, S5, S8).
  */
 @WebMvcTest({ CredentialsController.class, CredentialsDownloadController.class })
-@Import({ IdentityConfiguration.class, CredentialsConfiguration.class, CodeAttempts.class })
+@Import({ IdentityConfiguration.class, CredentialsConfiguration.class, CodeAttempts.class, EmployeeDevices.class })
 class CredentialsControllerTests {
 
 	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 
 import dev.mfaportal.aws.AwsCallException;
@@ -15,12 +14,11 @@ import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AccessKey;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.OneTimeCode;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
@@ -55,14 +53,14 @@ class CredentialsIssuerTests {
 
 	private final CodeGuard codeGuard = mock();
 
-	private final MfaDevices mfaDevices = mock();
+	private final EmployeeDevices devices = mock();
 
 	private final SessionTokens sessionTokens = mock();
 
 	private final AuditLog auditLog = mock();
 
 	private final CredentialsIssuer issuer = new CredentialsIssuer(new CodeAttempts(this.codeGuard, this.auditLog),
-			this.mfaDevices, this.sessionTokens, this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.devices, this.sessionTokens, this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final IssueRequest request = new IssueRequest(SERIAL, new OneTimeCode("654321"), Duration.ofHours(12),
 			new AccessKey("AKIASANDBOXALICE0001", Secret.of("alice-secret")));
@@ -72,7 +70,7 @@ class CredentialsIssuerTests {
 
 	@BeforeEach
 	void aliceHasHerDevice() {
-		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", NOW)));
+		given(this.devices.isTheirs("alice", SERIAL)).willReturn(true);
 		given(this.sessionTokens.issue(any(), any(), any(), any())).willReturn(this.session);
 		given(this.sessionTokens.callerOf(this.session))
 			.willReturn(new CallerIdentity("123456789012", "AIDAALICE", "arn:aws:iam::123456789012:user/alice"));
@@ -84,9 +82,9 @@ class CredentialsIssuerTests {
 		assertThat(issued.accessKeyId()).isEqualTo("ASIASESSION000000001");
 		assertThat(issued.sessionToken().reveal()).isEqualTo("temp-token");
 		assertThat(issued.expiration()).isEqualTo(NOW.plus(Duration.ofHours(12)));
-		InOrder order = inOrder(this.codeGuard, this.mfaDevices, this.auditLog, this.sessionTokens);
+		InOrder order = inOrder(this.codeGuard, this.devices, this.auditLog, this.sessionTokens);
 		order.verify(this.codeGuard).ensureAllowed("alice", "10.0.0.1");
-		order.verify(this.mfaDevices).listAssigned("alice");
+		order.verify(this.devices).isTheirs("alice", SERIAL);
 		order.verify(this.codeGuard).claim(SERIAL, "654321");
 		order.verify(this.auditLog).record(action("credentials.requested"));
 		order.verify(this.sessionTokens).issue(this.request.key(), SERIAL, this.request.code(), Duration.ofHours(12));
@@ -119,17 +117,30 @@ class CredentialsIssuerTests {
 			.ensureAllowed("alice", "10.0.0.1");
 		assertThatExceptionOfType(TooManyAttemptsException.class)
 			.isThrownBy(() -> this.issuer.issue(ALICE, this.request, "10.0.0.1"));
-		verifyNoInteractions(this.mfaDevices, this.sessionTokens);
+		verifyNoInteractions(this.devices, this.sessionTokens);
 		verify(this.auditLog).record(denied("too-many-attempts"));
 	}
 
 	@Test
 	void issueWhenDeviceIsNotTheEmployeesThenDeniedBeforeTheCodeIsUsed() {
-		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
+		given(this.devices.isTheirs("alice", SERIAL)).willReturn(false);
 		assertRefused(Refusal.NOT_YOUR_DEVICE);
 		verify(this.codeGuard, never()).claim(any(), any());
 		verifyNoInteractions(this.sessionTokens);
 		verify(this.auditLog).record(denied("device-of-another-user"));
+	}
+
+	@Test
+	void issueWhenTheDevicesCannotBeListedThenRefusedBeforeTheCodeIsUsed() {
+		given(this.devices.isTheirs("alice", SERIAL))
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "Rate exceeded", "Throttling", null, null));
+		assertThatExceptionOfType(IssueRefusedException.class)
+			.isThrownBy(() -> this.issuer.issue(ALICE, this.request, "10.0.0.1"))
+			.satisfies((ex) -> assertThat(ex.refusal()).isEqualTo(Refusal.AWS_UNAVAILABLE));
+		verify(this.codeGuard, never()).claim(any(), any());
+		verifyNoInteractions(this.sessionTokens);
+		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
+				&& event.detail().get("reason").equals("aws-unavailable")));
 	}
 
 	@Test

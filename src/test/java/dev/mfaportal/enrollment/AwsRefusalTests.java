@@ -33,14 +33,14 @@ class AwsRefusalTests {
 	@ParameterizedTest
 	@MethodSource("reasons")
 	void reasonWhenAwsExceptionThenItsStableAuditReason(AwsCallException ex, String reason) {
-		assertThat(AwsRefusal.of(ex).reason()).isEqualTo(reason);
+		assertThat(AwsRefusal.of(ex.kind()).reason()).isEqualTo(reason);
 	}
 
 	@Test
 	void fromAwsWhenActivatingAGoneDeviceThenSaysStartAgain() {
-		assertThat(EnrollmentException.fromAws("activate", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
+		assertThat(EnrollmentException.fromAws("activate", new AwsProblem(Kind.NOT_FOUND, "c", "r"))
 			.startAgain()).isTrue();
-		assertThat(EnrollmentException.fromAws("resync", new AwsCallException(Kind.NOT_FOUND, "m", "c", "r", null))
+		assertThat(EnrollmentException.fromAws("resync", new AwsProblem(Kind.NOT_FOUND, "c", "r"))
 			.startAgain()).isFalse();
 	}
 

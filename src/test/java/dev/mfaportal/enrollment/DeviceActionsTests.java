@@ -70,7 +70,21 @@ class DeviceActionsTests {
 		this.fixture.deviceActions.remove(ALICE, ALICES);
 		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES,
 				"DeleteVirtualMFADevice " + ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.removed SUCCESS");
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested SUCCESS",
+				"enrollment.removed SUCCESS");
+	}
+
+	@Test
+	void removeWhenDeactivatedButNotDeletedThenRemovedForTheEmployeeAndTheDeleteStepAudited() {
+		this.fixture.devices.unassigned.put(ALICES, java.util.Map.of());
+		this.fixture.devices.failDelete = new AwsCallException(Kind.ACCESS_DENIED, "not allowed", "AccessDenied",
+				"req-4", null);
+		this.fixture.deviceActions.remove(ALICE, ALICES);
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested SUCCESS",
+				"enrollment.remove-failed FAILURE");
+		assertThat(this.fixture.audit.last().detail()).containsEntry("step", "delete")
+			.containsEntry("reason", "access-denied");
+		assertThat(this.fixture.audit.last().awsRequestId()).isEqualTo("req-4");
 	}
 
 	@Test

@@ -30,6 +30,8 @@ class FakeMfaDevices implements MfaDevices {
 
 	AwsCallException failNextChange;
 
+	AwsCallException failDelete;
+
 	@Override
 	public List<MfaDevice> listAssigned(String iamUserName) {
 		this.calls.add("ListMFADevices " + iamUserName);
@@ -74,6 +76,9 @@ class FakeMfaDevices implements MfaDevices {
 	@Override
 	public void delete(String serialNumber) {
 		change("DeleteVirtualMFADevice " + serialNumber);
+		if (this.failDelete != null) {
+			throw this.failDelete;
+		}
 		if (this.unassigned.remove(serialNumber) == null) {
 			throw new AwsCallException(Kind.NOT_FOUND, "gone", "NoSuchEntity", "req-1", null);
 		}

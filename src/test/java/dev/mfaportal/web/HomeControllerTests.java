@@ -7,10 +7,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.identity.IdentityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,15 +21,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(HomeController.class)
-@Import(IdentityConfiguration.class)
+/**
+ * The home page with the real security chain and enrollment's device rules, AWS mocked. The device limit is
+ * set to 5 here, not AWS's 8, to show that the page follows {@code portal.enrollment.max-devices}.
+ */
+@WebMvcTest(controllers = HomeController.class, properties = "portal.enrollment.max-devices=5")
+@Import({ IdentityConfiguration.class, EmployeeDevices.class })
 class HomeControllerTests {
 
 	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
@@ -38,6 +43,9 @@ class HomeControllerTests {
 	@MockitoBean
 	MfaDevices mfaDevices;
 
+	@MockitoBean
+	AuditLog auditLog;
+
 	@Test
 	void homeShowsTheEmployeeAndTheirIamUser() throws Exception {
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
@@ -46,7 +54,7 @@ class HomeControllerTests {
 		assertThat(page.selectFirst("#iam-user").text()).isEqualTo("alice");
 		assertThat(page.selectFirst("#signed-in-user").text()).isEqualTo("alice");
 		assertThat(page.selectFirst("#no-devices")).isNotNull();
-		assertThat(page.selectFirst("#device-count").text()).isEqualTo("0 of 8 used");
+		assertThat(page.selectFirst("#device-count").text()).isEqualTo("0 of 5 used");
 		assertThat(page.selectFirst("nav a[aria-current=page]").attr("href")).isEqualTo("/");
 	}
 
@@ -60,8 +68,18 @@ class HomeControllerTests {
 		assertThat(page.selectFirst("tr[data-serial]").attr("data-serial")).isEqualTo(SERIAL);
 		assertThat(page.selectFirst("tr[data-serial] time").attr("datetime")).isEqualTo("2026-11-02T08:15:00Z");
 		assertThat(page.selectFirst("tr[data-serial] time").text()).isEqualTo("2026-11-02 08:15 UTC");
-		assertThat(page.selectFirst("#device-count").text()).isEqualTo("2 of 8 used");
+		assertThat(page.selectFirst("#device-count").text()).isEqualTo("2 of 5 used");
 		assertThat(page.selectFirst("#aws-problem")).isNull();
+	}
+
+	@Test
+	void homeWhenDeviceLimitConfiguredThenCountsAgainstThatLimit() throws Exception {
+		given(this.mfaDevices.listAssigned("alice"))
+			.willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.parse("2026-11-02T08:15:00Z"))));
+		Document page = home("alice");
+		assertThat(page.selectFirst("#device-usage").attr("max")).isEqualTo("5");
+		assertThat(page.selectFirst("#device-usage").attr("value")).isEqualTo("1");
+		assertThat(page.selectFirst("#device-count").text()).isEqualTo("1 of 5 used");
 	}
 
 	@Test
