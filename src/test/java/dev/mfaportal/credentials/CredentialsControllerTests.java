@@ -17,6 +17,7 @@ import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * employee sees, which status and headers come back, and that nothing secret is echoed (S4, S5, S8).
  */
 @WebMvcTest({ CredentialsController.class, CredentialsDownloadController.class })
-@Import({ IdentityConfiguration.class, CredentialsConfiguration.class, CodeAttempts.class, EmployeeDevices.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, CredentialsConfiguration.class, CodeAttempts.class,
+		EmployeeDevices.class })
 class CredentialsControllerTests {
 
 	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Re-authentication before sensitive actions: {@link RecentSignIn} and {@code /reauthenticate}.
  */
 @WebMvcTest(controllers = { LoginController.class, ReauthenticationController.class })
-@Import({ IdentityConfiguration.class, ReauthenticationControllerTests.Pages.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, ReauthenticationControllerTests.Pages.class })
 @RecordApplicationEvents
 class ReauthenticationControllerTests {
 

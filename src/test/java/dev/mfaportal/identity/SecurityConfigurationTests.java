@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * S26). The demo accounts come from {@code src/test/resources/config/application.yml}.
  */
 @WebMvcTest(controllers = { LoginController.class, ReauthenticationController.class })
-@Import({ IdentityConfiguration.class, SecurityConfigurationTests.Pages.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, SecurityConfigurationTests.Pages.class })
 @RecordApplicationEvents
 class SecurityConfigurationTests {
 

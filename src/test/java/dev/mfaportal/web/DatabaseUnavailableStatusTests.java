@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -30,7 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * it is, so a bug is not disguised as an outage.
  */
 @WebMvcTest(controllers = DatabaseUnavailableStatusTests.Failing.class)
-@Import({ IdentityConfiguration.class, DatabaseUnavailableStatus.class, DatabaseUnavailableStatusTests.Failing.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, DatabaseUnavailableStatus.class,
+		DatabaseUnavailableStatusTests.Failing.class })
 class DatabaseUnavailableStatusTests {
 
 	@Autowired

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -32,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * dispatcher servlet's auto-configuration, and with it Boot's error view resolver, so it is added back.
  */
 @WebMvcTest(controllers = ErrorPagesTests.Failing.class)
-@Import({ IdentityConfiguration.class, PortalErrorAttributes.class, AwsUnavailableStatus.class,
-		ErrorPagesTests.Failing.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, PortalErrorAttributes.class,
+		AwsUnavailableStatus.class, ErrorPagesTests.Failing.class })
 @ImportAutoConfiguration(DispatcherServletAutoConfiguration.class)
 class ErrorPagesTests {
 

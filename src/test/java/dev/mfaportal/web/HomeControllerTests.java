@@ -14,6 +14,7 @@ import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -32,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * set to 5 here, not AWS's 8, to show that the page follows {@code portal.enrollment.max-devices}.
  */
 @WebMvcTest(controllers = HomeController.class, properties = "portal.enrollment.max-devices=5")
-@Import({ IdentityConfiguration.class, EmployeeDevices.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, EmployeeDevices.class })
 class HomeControllerTests {
 
 	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
