@@ -28,14 +28,20 @@ import dev.mfaportal.kernel.OneTimeCode;
  * </ol>
  * Every refusal is audited, then thrown as the flow says ({@link CodeFlow#refusal()}).
  * <p>
- * A new flow (step-up before adding or removing a device, keyless issuance, ...) states only what differs:
+ * A new flow (step-up before adding or removing a device, keyless issuance, ...) is a few lines: a
+ * {@link CodeFlow} constant naming its audit actions, its audit reason for each AWS refusal (usually its
+ * module's refusal enum, keyed by {@link dev.mfaportal.aws.AwsCallException.Kind}) and what its caller throws,
+ * then one call per submission with its AWS call:
  * <pre>{@code
  * static final CodeFlow STEP_UP = CodeFlow.of("enrollment.step-up-requested", "enrollment.step-up-failed",
- *         (ex) -> AwsRefusal.of(ex).reason(), (refusal) -> EnrollmentException.of("step-up", refusal));
+ *         (ex) -> AwsRefusal.of(ex.kind()).reason(), (refusal) -> EnrollmentException.refused("step-up", refusal));
  *
- * attempts.run(STEP_UP, CodeAttempt.of(employee, ip, serial, code), (codes) -> sessions.issue(..., codes.get(0)));
+ * attempts.run(STEP_UP, CodeAttempt.of(employee, ip, serial, code),
+ *         (codes) -> sessionTokens.issue(key, serial, codes.get(0), duration));
  * }</pre>
- * and records its own success row afterwards, if it has one.
+ * A flow with a check of its own adds {@link CodeAttempt#checkedBy}; one whose rows carry more facts adds
+ * {@link CodeAttempt#withAuditDetail}; one that records some refusals as denials uses
+ * {@link CodeFlow#deniedAs}. It records its own success row after {@code run} returns, if it has one.
  */
 @Component
 public class CodeAttempts {

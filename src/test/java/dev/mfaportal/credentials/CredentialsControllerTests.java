@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.AwsCallException.Kind;
-import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.CallerIdentity;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;

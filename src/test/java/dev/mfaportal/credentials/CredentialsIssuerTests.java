@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 
-import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.AccessKey;
 import dev.mfaportal.aws.CallerIdentity;
 import dev.mfaportal.kernel.OneTimeCode;

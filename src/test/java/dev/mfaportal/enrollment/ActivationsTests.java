@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.guard.TooManyAttemptsException;
 

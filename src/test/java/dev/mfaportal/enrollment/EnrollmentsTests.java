@@ -4,9 +4,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.AwsCallException.Kind;
-import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.MfaDevice;
 
 
