@@ -62,10 +62,11 @@ final class TwoPortals implements AutoCloseable {
 	private static List<String> arguments() {
 		Map<String, Object> settings = new LinkedHashMap<>(SandboxAwsConfiguration.properties());
 		settings.put("server.port", 0);
-		settings.put("spring.datasource.url",
-				TestDatabaseConfiguration.SharedEmbeddedPostgres.get().getJdbcUrl("postgres", "postgres"));
-		settings.put("spring.datasource.username", "postgres");
-		settings.put("spring.datasource.password", "postgres");
+		// Both instances on one fresh database of the test JVM's one server, as two pods share one PostgreSQL.
+		TestPostgres server = TestPostgres.shared();
+		settings.put("spring.datasource.url", server.url(server.createDatabase()));
+		settings.put("spring.datasource.username", server.username());
+		settings.put("spring.datasource.password", server.password());
 		settings.put("spring.datasource.hikari.minimum-idle", 1);
 		settings.put("portal.enrollment.sealing-key", randomKey());
 		settings.put("portal.credentials.sealing-key", randomKey());
