@@ -62,6 +62,7 @@ final class TwoPortals implements AutoCloseable {
 	private static List<String> arguments() {
 		Map<String, Object> settings = new LinkedHashMap<>(SandboxAwsConfiguration.properties());
 		settings.put("server.port", 0);
+		// Both instances on one fresh database of the test JVM's one server, as two pods share one PostgreSQL.
 		TestPostgres server = TestPostgres.shared();
 		settings.put("spring.datasource.url", server.url(server.createDatabase()));
 		settings.put("spring.datasource.username", server.username());

@@ -32,7 +32,7 @@ class IamUsers implements IamUserLookup {
 		}
 		catch (SdkException ex) {
 			AwsCallException translated = AwsErrorTranslator.translate("GetUser", ex, AwsErrorTranslator.Signer.PORTAL);
-			if (translated instanceof NoSuchDeviceException) {
+			if (translated.is(AwsCallException.Kind.NOT_FOUND)) {
 				return Optional.empty();
 			}
 			throw new IamLookupFailedException(translated.getMessage(), translated);

@@ -133,15 +133,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The password check for sign-in and re-authentication, behind the sign-in throttle (S13). Without a
-	 * database (web slices) there is no throttle.
+	 * The password check for sign-in and re-authentication, behind the sign-in throttle (S13). The throttle
+	 * is required: a portal without one fails to start rather than sign people in unthrottled.
 	 */
 	@Bean
 	SignInPasswords signInPasswords(UserDetailsService users, PasswordEncoder passwordEncoder,
-			ObjectProvider<SignInThrottle> throttle) {
+			SignInThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new SignInPasswords(passwords, throttle.getIfAvailable(() -> SignInThrottle.NONE));
+		return new SignInPasswords(passwords, throttle);
 	}
 
 	/** Publishes {@code AuthorizationDeniedEvent} for every refused request, so audit can record it (S22). */
