@@ -39,17 +39,20 @@ class JdbcAuditLog implements AuditLog {
 
 	private final Clock clock;
 
-	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+	private final AuditMeters meters;
+
+	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock, AuditMeters meters) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@Override
 	public long record(AuditEvent event) {
 		try {
-			return this.ownTransaction.execute((status) -> append(event));
+			return this.meters.timed(event, () -> this.ownTransaction.execute((status) -> append(event)));
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// Only the action: the event itself is not secret, but a driver message may echo values.

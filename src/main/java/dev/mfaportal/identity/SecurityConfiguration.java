@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -35,7 +36,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties,
 			SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
-			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock) {
+			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock,
+			Environment environment) {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);
@@ -47,6 +49,10 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager).authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 				.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+				// Actuator's own port serves only health and Prometheus and is not routed to employees.
+				.requestMatchers(new ManagementPort(environment)).permitAll()
+				// Without one (the demo, compose) the meters are on the employees' port, for admins only.
+				.requestMatchers("/actuator/prometheus").hasRole(Employee.ADMIN)
 				.requestMatchers("/admin/**").hasRole(Employee.ADMIN)
 				.anyRequest().authenticated())
 			.formLogin((login) -> login.loginPage("/login")
