@@ -79,6 +79,13 @@ public final class PortalClient {
 		return send(request(path).GET().build());
 	}
 
+	/** A GET with extra request headers, as a reverse proxy in front of the portal adds them. */
+	public Page get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = request(path).GET();
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
 	/** The page at {@code path}, which must answer 200. */
 	public Document page(String path) {
 		Page page = get(path);

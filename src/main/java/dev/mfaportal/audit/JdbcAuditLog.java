@@ -39,17 +39,20 @@ class JdbcAuditLog implements AuditLog {
 
 	private final Clock clock;
 
-	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+	private final AuditMeters meters;
+
+	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock, AuditMeters meters) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@Override
 	public long record(AuditEvent event) {
 		try {
-			return this.ownTransaction.execute((status) -> append(event));
+			return this.meters.timed(event, () -> this.ownTransaction.execute((status) -> append(event)));
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// Only the action: the event itself is not secret, but a driver message may echo values.
@@ -58,7 +61,9 @@ class JdbcAuditLog implements AuditLog {
 		}
 	}
 
-	private long append(AuditEvent event) {
+	private long append(AuditEvent recorded) {
+		String requestId = RequestId.current();
+		AuditEvent event = (requestId != null) ? recorded.detail(RequestId.KEY, requestId) : recorded;
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query((rs, n) -> 1).single();
 		String prevHash = this.jdbc.sql("SELECT row_hash FROM audit_event ORDER BY id DESC LIMIT 1")
 			.query(String.class)
@@ -96,6 +101,12 @@ class JdbcAuditLog implements AuditLog {
 			.param("prevHash", prevHash)
 			.param("rowHash", rowHash)
 			.update();
+		// One line per event for log shipping; the event holds no secret (S3), the MDC adds the request id.
+		logger.atInfo()
+			.addKeyValue("audit.id", id)
+			.addKeyValue("audit.action", event.action())
+			.addKeyValue("audit.outcome", event.outcome().name())
+			.log("Audit {} {} by {}", event.action(), event.outcome(), row.portalUser());
 		return id;
 	}
 

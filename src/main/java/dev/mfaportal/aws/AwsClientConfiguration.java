@@ -3,6 +3,7 @@ package dev.mfaportal.aws;
 import java.net.URI;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,9 +34,9 @@ class AwsClientConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(AwsClientConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	IamClient iamClient(AwsProperties properties) {
+	IamClient iamClient(AwsProperties properties, MeterRegistry meters) {
 		IamClientBuilder builder = IamClient.builder();
-		configure(builder, properties, properties.effectiveIamEndpoint());
+		configure(builder, properties, properties.effectiveIamEndpoint(), meters);
 		// IAM is global: in the aws partition every region (aws-global too) resolves to iam.amazonaws.com. The
 		// fallback is us-east-1 rather than aws-global because with an endpoint override the SDK signs with the
 		// client's region verbatim, and an AWS-compatible endpoint expects a real one.
@@ -43,14 +44,16 @@ class AwsClientConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	StsClient stsClient(AwsProperties properties) {
+	StsClient stsClient(AwsProperties properties, MeterRegistry meters) {
 		StsClientBuilder builder = StsClient.builder();
-		configure(builder, properties, properties.effectiveStsEndpoint());
+		configure(builder, properties, properties.effectiveStsEndpoint(), meters);
 		return builder.region(regionOr(properties, Region.US_EAST_1)).build();
 	}
 
-	static void configure(AwsClientBuilder<?, ?> builder, AwsProperties properties, URI endpoint) {
-		builder.overrideConfiguration(overrides(properties));
+	static void configure(AwsClientBuilder<?, ?> builder, AwsProperties properties, URI endpoint,
+			MeterRegistry meters) {
+		builder.overrideConfiguration(overrides(properties).andThen(
+				(override) -> override.addExecutionInterceptor(new AwsCallMeter(meters))));
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}

@@ -68,7 +68,8 @@ public class CodeAttempts {
 			this.guard.ensureAllowed(attempt.employee().username(), attempt.sourceIp());
 		}
 		catch (TooManyAttemptsException ex) {
-			this.audit.record(row(flow.denied(), AuditOutcome.DENIED, attempt).detail("reason", TOO_MANY_ATTEMPTS));
+			this.audit.record(row(flow.denied(), AuditOutcome.DENIED, attempt).detail("reason", TOO_MANY_ATTEMPTS)
+				.detail("scope", ex.scope()));
 			throw ex;
 		}
 		List<OneTimeCode> codes = checkLocally(flow, attempt);

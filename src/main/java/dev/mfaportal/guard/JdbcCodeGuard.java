@@ -73,7 +73,8 @@ class JdbcCodeGuard implements CodeGuard {
 				? Optional.of(byUser.get().isAfter(byIp.get()) ? byUser.get() : byIp.get())
 				: byUser.or(() -> byIp);
 		if (retryAt.isPresent()) {
-			throw new TooManyAttemptsException(retryAt.get());
+			throw new TooManyAttemptsException(retryAt.get(),
+					byUser.isPresent() ? TooManyAttemptsException.EMPLOYEE : TooManyAttemptsException.IP);
 		}
 	}
 

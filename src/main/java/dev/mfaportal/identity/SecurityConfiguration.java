@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
@@ -54,7 +55,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties, AccessProperties access,
 			SignInPasswords passwords, ObjectProvider<OidcLogin> oidcLogin,
 			AuthenticationEventPublisher authenticationEvents,
-			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock) {
+			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock,
+			Environment environment) {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);
@@ -68,6 +70,10 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager).authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 				.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+				// Actuator's own port serves only health and Prometheus and is not routed to employees.
+				.requestMatchers(new ManagementPort(environment)).permitAll()
+				// Without one (the demo, compose) the meters are on the employees' port, for admins only.
+				.requestMatchers("/actuator/prometheus").hasRole(Employee.ADMIN)
 				// S39: roles come from local accounts or the identity provider's groups (GroupRoles), and are read only here.
 				.requestMatchers(HttpMethod.GET, "/admin/audit", "/admin/audit/**", "/admin/audit.csv")
 					.hasAnyRole(Employee.AUDITOR, Employee.ADMIN)

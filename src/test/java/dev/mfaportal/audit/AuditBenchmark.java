@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -195,7 +197,8 @@ class AuditBenchmark {
 	}
 
 	void writers(JdbcClient jdbc, DataSourceTransactionManager transactions, long loaded) throws Exception {
-		JdbcAuditLog log = new JdbcAuditLog(jdbc, transactions, java.time.Clock.systemUTC());
+		JdbcAuditLog log = new JdbcAuditLog(jdbc, transactions, java.time.Clock.systemUTC(),
+				new AuditMeters(new SimpleMeterRegistry()));
 		int writers = 8;
 		int each = Integer.getInteger("benchmark.events", 1000);
 		ExecutorService pool = Executors.newFixedThreadPool(writers);

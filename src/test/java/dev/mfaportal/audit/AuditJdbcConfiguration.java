@@ -1,11 +1,23 @@
 package dev.mfaportal.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The audit log's JDBC beans, for {@code PortalJdbcTest}, which cannot name these package-private classes. */
+/**
+ * The audit log's JDBC beans, for {@code PortalJdbcTest}, which cannot name these package-private classes, and
+ * a meter registry for its meters (a JDBC slice has no metrics auto-configuration).
+ */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ JdbcAuditLog.class, ChainVerifier.class, SecurityEventAuditor.class })
+@Import({ JdbcAuditLog.class, AuditMeters.class, ChainVerifier.class, SecurityEventAuditor.class })
 public class AuditJdbcConfiguration {
+
+	@Bean
+	MeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
+	}
 
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,7 +48,8 @@ class AuditViewControllerTests {
 	}
 
 	AuditLog at(String instant) {
-		return new JdbcAuditLog(this.jdbc, this.transactionManager, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+		return new JdbcAuditLog(this.jdbc, this.transactionManager, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC),
+				new AuditMeters(new SimpleMeterRegistry()));
 	}
 
 	Document page(String url) throws Exception {

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +28,8 @@ class DailyCountsTests {
 	PlatformTransactionManager transactionManager;
 
 	void record(String action, AuditOutcome outcome, String at) {
-		new JdbcAuditLog(this.jdbc, this.transactionManager, Clock.fixed(Instant.parse(at), ZoneOffset.UTC))
+		new JdbcAuditLog(this.jdbc, this.transactionManager, Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
+				new AuditMeters(new SimpleMeterRegistry()))
 			.record(AuditEvent.of(action, outcome).portalUser("chart"));
 	}
 

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -157,7 +159,7 @@ class JdbcAuditLogTests {
 	void recordWhenDatabaseUnreachableThenAuditUnavailable() {
 		DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "y");
 		JdbcAuditLog broken = new JdbcAuditLog(JdbcClient.create(nowhere), new DataSourceTransactionManager(nowhere),
-				java.time.Clock.systemUTC());
+				java.time.Clock.systemUTC(), new AuditMeters(new SimpleMeterRegistry()));
 
 		assertThatExceptionOfType(AuditUnavailableException.class)
 			.isThrownBy(() -> broken.record(AuditEvent.of("credentials.issued", AuditOutcome.SUCCESS)));

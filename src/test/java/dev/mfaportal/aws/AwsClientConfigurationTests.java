@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +28,14 @@ class AwsClientConfigurationTests {
 
 	private static final String SDK_REGION_PROPERTY = "aws.region";
 
+	private static final MeterRegistry METERS = new SimpleMeterRegistry();
+
 	private final SandboxAccount account = SandboxAwsConfiguration.sandbox();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(AwsClientConfiguration.class, CachedAwsAccount.class, SandboxAwsConfiguration.class);
+		.withUserConfiguration(AwsClientConfiguration.class, CachedAwsAccount.class, SandboxAwsConfiguration.class)
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	@BeforeEach
 	@AfterEach
@@ -50,7 +55,8 @@ class AwsClientConfigurationTests {
 	void sdkEndpointSettingIsHonouredWhenNoPortalEndpointIsSet() {
 		System.setProperty(SDK_ENDPOINT_PROPERTY, this.account.endpoint().toString());
 		AwsClientConfiguration configuration = new AwsClientConfiguration();
-		try (IamClient iam = configuration.iamClient(properties(null)); StsClient sts = configuration.stsClient(properties(null))) {
+		try (IamClient iam = configuration.iamClient(properties(null), METERS);
+				StsClient sts = configuration.stsClient(properties(null), METERS)) {
 			assertThat(iam.listAccountAliases().accountAliases()).containsExactly(SandboxAccount.ACCOUNT_ALIAS);
 			assertThat(sts.getCallerIdentity().arn()).endsWith(":user/" + SandboxAccount.PORTAL_USER);
 		}
@@ -60,7 +66,7 @@ class AwsClientConfigurationTests {
 	@Test
 	void portalEndpointTakesPrecedenceOverTheSdkSetting() {
 		System.setProperty(SDK_ENDPOINT_PROPERTY, "http://127.0.0.1:9");
-		try (IamClient iam = new AwsClientConfiguration().iamClient(properties(this.account.endpoint()))) {
+		try (IamClient iam = new AwsClientConfiguration().iamClient(properties(this.account.endpoint()), METERS)) {
 			assertThat(iam.listAccountAliases().accountAliases()).containsExactly(SandboxAccount.ACCOUNT_ALIAS);
 		}
 	}
@@ -73,7 +79,7 @@ class AwsClientConfigurationTests {
 				null, null);
 		assertThat(AwsClientConfiguration.regionOr(noRegion, Region.US_EAST_1)).isEqualTo(Region.EU_WEST_1);
 		assertThat(AwsClientConfiguration.regionOr(properties(null), Region.US_EAST_1)).isEqualTo(Region.US_EAST_1);
-		try (StsClient sts = new AwsClientConfiguration().stsClient(noRegion)) {
+		try (StsClient sts = new AwsClientConfiguration().stsClient(noRegion, METERS)) {
 			assertThat(sts.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
 		}
 	}

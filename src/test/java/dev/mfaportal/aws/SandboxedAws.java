@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -30,8 +31,8 @@ final class SandboxedAws {
 				Duration.ofSeconds(10), attemptTimeout, maxAttempts, SandboxAccount.PORTAL_ACCESS_KEY_ID,
 				Secret.of(SandboxAccount.PORTAL_SECRET_ACCESS_KEY));
 		AwsClientConfiguration configuration = new AwsClientConfiguration();
-		this.iam = configuration.iamClient(properties);
-		this.sts = configuration.stsClient(properties);
+		this.iam = configuration.iamClient(properties, new SimpleMeterRegistry());
+		this.sts = configuration.stsClient(properties, new SimpleMeterRegistry());
 	}
 
 	MfaDevices mfaDevices() {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Micrometer names a counter {@code a.b} {@code a_b_total} and a timer {@code a_b_seconds_count}, {@code _sum}
  * and {@code _max}, plus {@code _bucket} (with the {@code le} label) when it publishes a histogram.
  */
-final class PortalMeters {
+public final class PortalMeters {
 
 	/** Values of the {@code outcome} tag, as the audit log names outcomes. */
 	static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
@@ -33,20 +33,20 @@ final class PortalMeters {
 	}
 
 	/** Every series name Prometheus shows, with the meter it comes from. */
-	static Map<String, Meter> bySeries() {
+	public static Map<String, Meter> bySeries() {
 		return ALL.stream()
 			.flatMap((meter) -> meter.series().stream().map((series) -> Map.entry(series, meter)))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	enum Type {
+	public enum Type {
 
 		COUNTER, GAUGE, TIMER, TIMER_WITH_HISTOGRAM
 
 	}
 
 	/** One meter: its Micrometer name, its kind and its tag names. */
-	record Meter(String name, Type type, Set<String> tags) {
+	public record Meter(String name, Type type, Set<String> tags) {
 
 		String base() {
 			return this.name.replace('.', '_');
@@ -64,7 +64,7 @@ final class PortalMeters {
 		}
 
 		/** The labels a series of this meter carries: its tags, and {@code le} on histogram buckets. */
-		Set<String> labels(String series) {
+		public Set<String> labels(String series) {
 			return series.endsWith("_bucket")
 					? Stream.concat(this.tags.stream(), Stream.of("le")).collect(Collectors.toSet()) : this.tags;
 		}
