@@ -36,15 +36,9 @@ final class AccessKeyInput {
 	}
 
 	private static AccessKey check(String accessKeyId, String secretAccessKey) {
-		// GetSessionToken refuses temporary credentials; saying so here spares the employee a code.
-		if (accessKeyId.startsWith("ASIA")) {
-			throw new InvalidInputException("credentials.error.key-temporary");
-		}
-		if (!accessKeyId.matches("\\w{16,128}")) {
-			throw new InvalidInputException("credentials.error.key-id-invalid");
-		}
-		if (secretAccessKey.length() > 128 || secretAccessKey.chars().anyMatch(Character::isWhitespace)) {
-			throw new InvalidInputException("credentials.error.secret-invalid");
+		String problem = AccessKey.problemWith(accessKeyId, secretAccessKey);
+		if (problem != null) {
+			throw new InvalidInputException("credentials.error." + problem);
 		}
 		return new AccessKey(accessKeyId, Secret.of(secretAccessKey));
 	}

@@ -24,11 +24,15 @@ class DeviceActions {
 
 	private final CodeAttempts attempts;
 
-	DeviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit, CodeAttempts attempts) {
+	private final StepUp stepUp;
+
+	DeviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit, CodeAttempts attempts,
+			StepUp stepUp) {
 		this.devices = devices;
 		this.employeeDevices = employeeDevices;
 		this.audit = audit;
 		this.attempts = attempts;
+		this.stepUp = stepUp;
 	}
 
 	/**
@@ -46,6 +50,42 @@ class DeviceActions {
 			return null;
 		});
 		this.audit.record(Audits.event("enrollment.resynced", AuditOutcome.SUCCESS, employee, serial));
+	}
+
+	/**
+	 * Removes the device once the employee has proved, with a current code of any of their devices (this one
+	 * included), that they hold one: a portal password alone does not take MFA away.
+	 * @throws NotYourDeviceException when the serial is not one of the employee's devices
+	 * @throws TooManyAttemptsException over the wrong-code limit
+	 * @throws EnrollmentException when AWS could not list the devices, the step-up was refused, or AWS refused
+	 * to deactivate
+	 */
+	void removeAfterStepUp(Employee employee, String serial, StepUpInput input, String sourceIp) {
+		DeviceList assigned = removable(employee, serial);
+		this.stepUp.verify(employee, assigned, input, sourceIp, "remove-device");
+		remove(employee, serial);
+	}
+
+	/**
+	 * The employee's devices, which include {@code serial}.
+	 * @throws NotYourDeviceException (audited) when they do not
+	 * @throws EnrollmentException when AWS could not list them
+	 */
+	DeviceList removable(Employee employee, String serial) {
+		DeviceList assigned = listed(employee);
+		if (!assigned.contains(serial)) {
+			throw notTheirs(employee, serial, "remove");
+		}
+		return assigned;
+	}
+
+	/** The employee's devices, or the words of a failed listing. */
+	DeviceList listed(Employee employee) {
+		DeviceList assigned = this.employeeDevices.list(employee.iamUserName());
+		if (assigned.problem() != null) {
+			throw EnrollmentException.fromAws("list", assigned.problem());
+		}
+		return assigned;
 	}
 
 	/**

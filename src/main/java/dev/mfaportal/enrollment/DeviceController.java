@@ -6,16 +6,19 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.mfaportal.identity.Employee;
 import dev.mfaportal.identity.RecentSignIn;
 
 /**
- * Resync and removal of one of the employee's devices. Removal weakens the account, so it needs a
- * recent sign-in.
+ * Resync and removal of one of the employee's devices. Removal weakens the account, so it needs a recent
+ * sign-in, a confirmation step naming the device, and a current code of one of the employee's devices.
  */
 @Controller
 class DeviceController {
@@ -26,10 +29,13 @@ class DeviceController {
 
 	private final MessageSource messages;
 
-	DeviceController(DeviceActions actions, RecentSignIn recentSignIn, MessageSource messages) {
+	private final StepUpKeys keys;
+
+	DeviceController(DeviceActions actions, RecentSignIn recentSignIn, MessageSource messages, StepUpKeys keys) {
 		this.actions = actions;
 		this.recentSignIn = recentSignIn;
 		this.messages = messages;
+		this.keys = keys;
 	}
 
 	@PostMapping("/mfa/devices/resync")
@@ -46,20 +52,60 @@ class DeviceController {
 		return "redirect:/mfa";
 	}
 
-	@PostMapping("/mfa/devices/remove")
-	String remove(Employee employee, @RequestParam(defaultValue = "") String serial, RedirectAttributes redirect,
-			Locale locale) {
+	/** The confirmation step: names the device and asks for a current code of any of the employee's devices. */
+	@GetMapping("/mfa/devices/remove")
+	String confirmRemoval(Employee employee, @RequestParam(defaultValue = "") String serial, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		if (!this.recentSignIn.isRecent()) {
-			return "redirect:" + this.recentSignIn.reauthenticationUrl("/mfa");
+			return "redirect:" + this.recentSignIn.reauthenticationUrl(confirmationPath(serial));
 		}
 		try {
-			this.actions.remove(employee, serial);
-			notice(redirect, "enrollment.remove.done", serial, locale);
+			return confirmationPage(serial, this.actions.removable(employee, serial), model);
 		}
 		catch (EnrollmentException ex) {
 			problem(redirect, ex, locale);
+			return "redirect:/mfa";
 		}
-		return "redirect:/mfa";
+	}
+
+	@PostMapping("/mfa/devices/remove")
+	String remove(Employee employee, @RequestParam(defaultValue = "") String serial,
+			@RequestParam(required = false) String codeSerial, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String accessKeyId, @RequestParam(required = false) String secretAccessKey,
+			HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
+		if (!this.recentSignIn.isRecent()) {
+			return "redirect:" + this.recentSignIn.reauthenticationUrl(confirmationPath(serial));
+		}
+		String proofSerial = (codeSerial == null || codeSerial.isBlank()) ? serial : codeSerial;
+		try {
+			this.actions.removeAfterStepUp(employee, serial,
+					StepUpInput.of(proofSerial, code, accessKeyId, secretAccessKey), request.getRemoteAddr());
+			notice(redirect, "enrollment.remove.done", serial, locale);
+			return "redirect:/mfa";
+		}
+		catch (EnrollmentException ex) {
+			// The code and key are never echoed back (S5); the page asks for a fresh code.
+			model.addAttribute("problem", this.messages.getMessage(ex.userMessage(), locale));
+			model.addAttribute("awsRequestId", ex.awsRequestId());
+			try {
+				return confirmationPage(serial, this.actions.listed(employee), model);
+			}
+			catch (EnrollmentException listing) {
+				problem(redirect, ex, locale);
+				return "redirect:/mfa";
+			}
+		}
+	}
+
+	private String confirmationPage(String serial, DeviceList assigned, Model model) {
+		model.addAttribute("serial", serial);
+		model.addAttribute("devices", assigned.devices());
+		model.addAttribute("asksForKey", this.keys.asksForKey());
+		return "enrollment/remove";
+	}
+
+	private static String confirmationPath(String serial) {
+		return UriComponentsBuilder.fromPath("/mfa/devices/remove").queryParam("serial", serial).encode().toUriString();
 	}
 
 	private void notice(RedirectAttributes redirect, String code, String serial, Locale locale) {

@@ -16,8 +16,11 @@ class DevicesView {
 
 	private final EmployeeDevices devices;
 
-	DevicesView(EmployeeDevices devices) {
+	private final StepUpKeys keys;
+
+	DevicesView(EmployeeDevices devices, StepUpKeys keys) {
 		this.devices = devices;
+		this.keys = keys;
 	}
 
 	/**
@@ -36,6 +39,7 @@ class DevicesView {
 		model.addAttribute("atLimit", assigned.atLimit());
 		model.addAttribute("labelPattern", DeviceNames.ALLOWED.pattern());
 		model.addAttribute("labelMaxLength", DeviceNames.MAX_LABEL_LENGTH);
+		model.addAttribute("asksForKey", this.keys.asksForKey());
 		return NAME;
 	}
 

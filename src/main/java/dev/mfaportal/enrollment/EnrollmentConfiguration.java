@@ -26,9 +26,9 @@ class EnrollmentConfiguration {
 
 	@Bean
 	Enrollments enrollments(MfaDevices devices, AwsAccount account, AuditLog audit, EnrollmentTokens tokens,
-			EnrollmentProperties properties, EmployeeDevices employeeDevices, Clock clock) {
+			EnrollmentProperties properties, EmployeeDevices employeeDevices, StepUp stepUp, Clock clock) {
 		return new Enrollments(devices, account, audit, tokens, new DeviceNames(properties.deviceName()),
-				employeeDevices, clock);
+				employeeDevices, stepUp, clock);
 	}
 
 	@Bean
@@ -41,8 +41,8 @@ class EnrollmentConfiguration {
 
 	@Bean
 	DeviceActions deviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit,
-			CodeAttempts attempts) {
-		return new DeviceActions(devices, employeeDevices, audit, attempts);
+			CodeAttempts attempts, StepUp stepUp) {
+		return new DeviceActions(devices, employeeDevices, audit, attempts, stepUp);
 	}
 
 	@Bean

@@ -51,10 +51,15 @@ class EnrollmentController {
 	}
 
 	@PostMapping("/mfa/enrollment")
-	String start(Employee employee, @RequestParam(required = false) String label, Model model,
-			HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+	String start(Employee employee, @RequestParam(required = false) String label,
+			@RequestParam(required = false) String serial, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String accessKeyId, @RequestParam(required = false) String secretAccessKey,
+			HttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect,
+			Locale locale) {
 		try {
-			return scanPage(this.enrollments.start(employee, label), model, response);
+			StepUpInput stepUp = StepUpInput.of(serial, code, accessKeyId, secretAccessKey);
+			return scanPage(this.enrollments.start(employee, label, stepUp, request.getRemoteAddr()), model,
+					response);
 		}
 		catch (EnrollmentException ex) {
 			return backToDevices(ex, redirect, locale);

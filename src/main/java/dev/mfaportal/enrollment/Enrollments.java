@@ -40,21 +40,27 @@ class Enrollments {
 
 	private final EmployeeDevices employeeDevices;
 
+	private final StepUp stepUp;
+
 	private final Clock clock;
 
 	Enrollments(MfaDevices devices, AwsAccount account, AuditLog audit, EnrollmentTokens tokens, DeviceNames names,
-			EmployeeDevices employeeDevices, Clock clock) {
+			EmployeeDevices employeeDevices, StepUp stepUp, Clock clock) {
 		this.devices = devices;
 		this.account = account;
 		this.audit = audit;
 		this.tokens = tokens;
 		this.names = names;
 		this.employeeDevices = employeeDevices;
+		this.stepUp = stepUp;
 		this.clock = clock;
 	}
 
-	/** Creates an unassigned device under the portal's path and seals what activation needs into a token. */
-	StartedEnrollment start(Employee employee, String label) {
+	/**
+	 * Creates an unassigned device under the portal's path and seals what activation needs into a token. Next
+	 * to existing devices, only after a step-up with one of them; the first device needs only the sign-in.
+	 */
+	StartedEnrollment start(Employee employee, String label, StepUpInput stepUpInput, String sourceIp) {
 		if (label != null && !label.isBlank() && !DeviceNames.isValidLabel(label)) {
 			throw EnrollmentException.of("enrollment.start.invalid-label");
 		}
@@ -66,6 +72,9 @@ class Enrollments {
 		if (assigned.atLimit()) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, "limit-reached"));
 			throw EnrollmentException.of("enrollment.error.start.limit-exceeded");
+		}
+		if (!assigned.devices().isEmpty()) {
+			this.stepUp.verify(employee, assigned, stepUpInput, sourceIp, "add-device");
 		}
 		Instant createdAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String name = this.names.name(employee, label, createdAt);

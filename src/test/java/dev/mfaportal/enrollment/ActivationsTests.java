@@ -22,7 +22,7 @@ class ActivationsTests {
 
 	private final EnrollmentFixture fixture = new EnrollmentFixture();
 
-	private final String token = this.fixture.enrollments.start(ALICE, "phone").token();
+	private final String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
 
 	private final String serial = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
 

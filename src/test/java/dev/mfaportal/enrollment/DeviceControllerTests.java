@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 import dev.mfaportal.aws.MfaDevice;
@@ -22,37 +24,41 @@ class DeviceControllerTests {
 
 	private static final String ALICES = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
 
+	private static final String CONFIRMATION = "/mfa/devices/remove?serial=arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
+
 	private final EnrollmentFixture fixture = new EnrollmentFixture();
 
 	private final RecentSignIn recentSignIn = mock(RecentSignIn.class);
 
 	private final DeviceController controller = new DeviceController(this.fixture.deviceActions, this.recentSignIn,
-			messages());
+			messages(), new EmployeeKeyStepUp());
 
 	@BeforeEach
 	void alicesDevice() {
 		this.fixture.devices.assigned.add(new MfaDevice(ALICES, "alice", Instant.EPOCH));
 		this.fixture.devices.unassigned.put(ALICES, Map.of());
-		given(this.recentSignIn.reauthenticationUrl("/mfa")).willReturn("/reauthenticate?continue=%2Fmfa");
+		given(this.recentSignIn.reauthenticationUrl(CONFIRMATION)).willReturn("/reauthenticate?continue=confirmation");
 	}
 
 	@Test
-	void removeWhenSignInNotRecentThenReauthenticateFirstAndNoAwsCall() {
+	void removeWhenSignInNotRecentThenReauthenticateFirstBackToTheConfirmationAndNoAwsCall() {
 		given(this.recentSignIn.isRecent()).willReturn(false);
-		String view = this.controller.remove(ALICE, ALICES, new RedirectAttributesModelMap(), Locale.ENGLISH);
-		assertThat(view).isEqualTo("redirect:/reauthenticate?continue=%2Fmfa");
+		String view = this.controller.remove(ALICE, ALICES, null, "123456", null, null, new MockHttpServletRequest(),
+				new ExtendedModelMap(), new RedirectAttributesModelMap(), Locale.ENGLISH);
+		assertThat(view).isEqualTo("redirect:/reauthenticate?continue=confirmation");
 		assertThat(this.fixture.devices.calls).isEmpty();
 		assertThat(this.fixture.audit.events).isEmpty();
 	}
 
 	@Test
-	void removeWhenSignInRecentThenRemovedAndSaysSo() {
+	void confirmRemovalWhenSignInRecentThenNamesTheDeviceAndChangesNothing() {
 		given(this.recentSignIn.isRecent()).willReturn(true);
-		RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
-		assertThat(this.controller.remove(ALICE, ALICES, redirect, Locale.ENGLISH)).isEqualTo("redirect:/mfa");
-		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES,
-				"DeleteVirtualMFADevice " + ALICES);
-		assertThat((String) redirect.getFlashAttributes().get("notice")).contains("was removed");
+		ExtendedModelMap model = new ExtendedModelMap();
+		String view = this.controller.confirmRemoval(ALICE, ALICES, model, new RedirectAttributesModelMap(),
+				Locale.ENGLISH);
+		assertThat(view).isEqualTo("enrollment/remove");
+		assertThat(model.getAttribute("serial")).isEqualTo(ALICES);
+		assertThat(this.fixture.devices.changes()).isEmpty();
 	}
 
 	private static ResourceBundleMessageSource messages() {

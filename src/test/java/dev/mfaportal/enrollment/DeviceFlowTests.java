@@ -92,11 +92,11 @@ class DeviceFlowTests extends EnrollmentFlowSupport {
 
 	@Test
 	void codeFieldsWhenScanPageAndResyncFormThenOneTimeCodeNumericInputs() {
-		this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-fields");
+		String serial = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-fields");
 		PortalClient alice = signIn("alice");
 		List<Element> fields = new ArrayList<>(
 				alice.get("/mfa").document().select("form.resync-device-form input[name~=^code[12]$]"));
-		fields.addAll(start(alice).page().document().select("form#activate-enrollment input[name~=^code[12]$]"));
+		fields.addAll(startWithStepUp(alice, serial).page().document().select("form#activate-enrollment input[name~=^code[12]$]"));
 		assertThat(fields).hasSize(4).allSatisfy((field) -> {
 			assertThat(field.attr("autocomplete")).isEqualTo("one-time-code");
 			assertThat(field.attr("inputmode")).isEqualTo("numeric");
@@ -122,11 +122,11 @@ class DeviceFlowTests extends EnrollmentFlowSupport {
 	}
 
 	@Test
-	void removeWhenOwnDeviceAndRecentSignInThenDeactivatedAndDeleted() {
+	void removeWhenOwnDeviceRecentSignInAndItsCurrentCodeThenDeactivatedAndDeleted() {
 		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
 		PortalClient alice = signIn("alice");
-		Page devices = alice.get("/mfa");
-		Page removed = alice.submit(devices, "tr[data-serial=" + alices + "] form.remove-device-form", Map.of());
+		Page removed = alice.submit(confirmRemoval(alice, alices), "form#remove-device",
+				aliceStepUp("codeSerial", alices));
 		assertThat(alice.follow(removed).text("#enrollment-notice")).contains("was removed");
 		assertThat(this.sandbox.devices().find(alices)).isEmpty();
 	}

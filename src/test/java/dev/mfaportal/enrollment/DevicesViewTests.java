@@ -24,7 +24,7 @@ class DevicesViewTests {
 	@Test
 	void renderWhenAtTheConfiguredLimitThenSaysSo() {
 		this.fixture.devices.assigned.add(new MfaDevice(ALICES, "alice", Instant.EPOCH));
-		new DevicesView(new EmployeeDevices(this.fixture.devices, this.fixture.audit, EnrollmentFixture.properties(1)))
+		new DevicesView(new EmployeeDevices(this.fixture.devices, this.fixture.audit, EnrollmentFixture.properties(1)), new EmployeeKeyStepUp())
 			.render(ALICE, null, this.model);
 		assertThat(this.model.getAttribute("maxDevices")).isEqualTo(1);
 		assertThat(this.model.getAttribute("atLimit")).isEqualTo(true);
@@ -33,7 +33,7 @@ class DevicesViewTests {
 	@Test
 	void renderWhenTheEnrolledSerialIsNotTheirsThenNoSuccessMessage() {
 		this.fixture.devices.assigned.add(new MfaDevice(ALICES, "alice", Instant.EPOCH));
-		DevicesView view = new DevicesView(this.fixture.employeeDevices);
+		DevicesView view = new DevicesView(this.fixture.employeeDevices, new EmployeeKeyStepUp());
 		view.render(ALICE, "arn:aws:iam::123456789012:mfa/mfa-portal/bob-phone", this.model);
 		assertThat(this.model.getAttribute("enrolledSerial")).isNull();
 		view.render(ALICE, ALICES, this.model);
@@ -44,7 +44,7 @@ class DevicesViewTests {
 	void renderWhenAwsRefusesTheListThenThePageStillRendersAndSaysWhy() {
 		EmployeeDevicesTests.FailingList failing = new EmployeeDevicesTests.FailingList(
 				new AwsCallException(Kind.ACCESS_DENIED, "not authorized", "AccessDenied", "req-7", null));
-		String view = new DevicesView(new EmployeeDevices(failing, this.fixture.audit, EnrollmentFixture.properties(8)))
+		String view = new DevicesView(new EmployeeDevices(failing, this.fixture.audit, EnrollmentFixture.properties(8)), new EmployeeKeyStepUp())
 			.render(ALICE, null, this.model);
 		assertThat(view).isEqualTo(DevicesView.NAME);
 		assertThat(this.model.getAttribute("listProblem")).isEqualTo(new AwsProblem(Kind.ACCESS_DENIED, "AccessDenied", "req-7"));

@@ -71,10 +71,13 @@ class EnrollmentFixture {
 
 	};
 
+	/** No step-up: the unit tests start enrollments with no device yet; flow tests cover the step-up. */
+	static final StepUpInput NO_STEP_UP = StepUpInput.of(null, null, null, null);
+
 	final EmployeeDevices employeeDevices = new EmployeeDevices(this.devices, this.audit, properties(8));
 
 	final Enrollments enrollments = new Enrollments(this.devices, this.account, this.audit, this.tokens,
-			new DeviceNames("{iam-user}-{label}"), this.employeeDevices, this.clock);
+			new DeviceNames("{iam-user}-{label}"), this.employeeDevices, null, this.clock);
 
 	final EnrollmentLocks locks = new EnrollmentLocks(null, null) {
 
@@ -96,7 +99,7 @@ class EnrollmentFixture {
 			new CodeCheck(1, 30), this.locks, this.enrollments, this.clock);
 
 	final DeviceActions deviceActions = new DeviceActions(this.devices, this.employeeDevices, this.audit,
-			this.attempts);
+			this.attempts, null);
 
 	/** The defaults of {@code portal.enrollment.*}, with another device limit. */
 	static EnrollmentProperties properties(int maxDevices) {

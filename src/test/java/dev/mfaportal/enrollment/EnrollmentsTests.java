@@ -21,7 +21,7 @@ class EnrollmentsTests {
 
 	@Test
 	void startWhenNoLabelThenNamedByCreationTimeUnderPortalPathAndTagged() {
-		Enrollments.StartedEnrollment started = this.fixture.enrollments.start(ALICE, "");
+		Enrollments.StartedEnrollment started = this.fixture.enrollments.start(ALICE, "", EnrollmentFixture.NO_STEP_UP, "203.0.113.9");
 		String serial = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-20261128-120010";
 		assertThat(started.pending().serialNumber()).isEqualTo(serial);
 		assertThat(this.fixture.devices.unassigned.get(serial)).containsEntry("created-by", "mfa-portal")
@@ -37,7 +37,7 @@ class EnrollmentsTests {
 			this.fixture.devices.assigned
 				.add(new MfaDevice("arn:aws:iam::123456789012:mfa/d" + i, "alice", Instant.EPOCH));
 		}
-		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "phone"));
+		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9"));
 		assertThat(EnrollmentFixture.text(refused)).contains("Remove one you no longer use");
 		assertThat(this.fixture.devices.changes()).isEmpty();
 		assertThat(this.fixture.audit.last().detail()).containsEntry("reason", "limit-reached");
@@ -45,7 +45,7 @@ class EnrollmentsTests {
 
 	@Test
 	void startWhenLabelHasForbiddenCharactersThenRefusedWithoutCreating() {
-		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "my phone!"));
+		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "my phone!", EnrollmentFixture.NO_STEP_UP, "203.0.113.9"));
 		assertThat(EnrollmentFixture.text(refused)).contains("may only contain");
 		assertThat(this.fixture.devices.calls).isEmpty();
 	}
@@ -54,7 +54,7 @@ class EnrollmentsTests {
 	void startWhenAuditUnavailableThenNoDeviceCreated() {
 		this.fixture.audit.unavailable = true;
 		assertThatExceptionOfType(AuditUnavailableException.class)
-			.isThrownBy(() -> this.fixture.enrollments.start(ALICE, "phone"));
+			.isThrownBy(() -> this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9"));
 		assertThat(this.fixture.devices.changes()).isEmpty();
 	}
 
@@ -62,7 +62,7 @@ class EnrollmentsTests {
 	void startWhenNameTakenThenSaysChooseAnotherLabel() {
 		this.fixture.devices.failNextChange = new AwsCallException(Kind.ALREADY_EXISTS, "exists", "EntityAlreadyExists", "r",
 				null);
-		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "phone"));
+		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9"));
 		assertThat(EnrollmentFixture.text(refused)).contains("Choose another label");
 		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.started SUCCESS",
 				"enrollment.start-failed FAILURE");
@@ -70,7 +70,7 @@ class EnrollmentsTests {
 
 	@Test
 	void cancelWhenOwnTokenThenDeviceDeleted() {
-		String token = this.fixture.enrollments.start(ALICE, "phone").token();
+		String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
 		this.fixture.enrollments.cancel(ALICE, token);
 		assertThat(this.fixture.devices.unassigned).isEmpty();
 		assertThat(this.fixture.audit.last().action()).isEqualTo("enrollment.cancelled");
@@ -78,7 +78,7 @@ class EnrollmentsTests {
 
 	@Test
 	void cancelWhenTokenExpiredThenDeviceStillDeleted() {
-		String token = this.fixture.enrollments.start(ALICE, "phone").token();
+		String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
 		this.fixture.now = this.fixture.now.plusSeconds(3600);
 		this.fixture.enrollments.cancel(ALICE, token);
 		assertThat(this.fixture.devices.unassigned).isEmpty();
@@ -86,7 +86,7 @@ class EnrollmentsTests {
 
 	@Test
 	void cancelWhenAnotherEmployeesTokenThenForbiddenAndNothingDeleted() {
-		String token = this.fixture.enrollments.start(ALICE, "phone").token();
+		String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
 		assertThatExceptionOfType(NotYourDeviceException.class)
 			.isThrownBy(() -> this.fixture.enrollments.cancel(BOB, token));
 		assertThat(this.fixture.devices.unassigned).hasSize(1);
@@ -94,7 +94,7 @@ class EnrollmentsTests {
 
 	@Test
 	void cancelWhenTokenAlteredThenNothingDeleted() {
-		String token = this.fixture.enrollments.start(ALICE, "phone").token();
+		String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
 		String altered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 		refused(() -> this.fixture.enrollments.cancel(ALICE, altered));
 		assertThat(this.fixture.devices.unassigned).hasSize(1);
