@@ -36,6 +36,7 @@ class DeviceController {
 	String resync(Employee employee, @RequestParam(defaultValue = "") String serial,
 			@RequestParam(defaultValue = "") String code1, @RequestParam(defaultValue = "") String code2,
 			HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+		this.actions.refuseUnlessMfaArn(employee, serial, "resync");
 		try {
 			this.actions.resync(employee, serial, code1.trim(), code2.trim(), request.getRemoteAddr());
 			notice(redirect, "enrollment.resync.done", serial, locale);
@@ -49,6 +50,7 @@ class DeviceController {
 	@PostMapping("/mfa/devices/remove")
 	String remove(Employee employee, @RequestParam(defaultValue = "") String serial, RedirectAttributes redirect,
 			Locale locale) {
+		this.actions.refuseUnlessMfaArn(employee, serial, "remove");
 		if (!this.recentSignIn.isRecent()) {
 			return "redirect:" + this.recentSignIn.reauthenticationUrl("/mfa");
 		}
