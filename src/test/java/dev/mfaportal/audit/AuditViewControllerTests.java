@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -50,8 +51,12 @@ class AuditViewControllerTests {
 	}
 
 	Document page(String url) throws Exception {
+		return answer(url, status().isOk());
+	}
+
+	Document answer(String url, ResultMatcher expectedStatus) throws Exception {
 		String html = this.mvc.perform(get(url).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
+			.andExpect(expectedStatus)
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -211,12 +216,7 @@ class AuditViewControllerTests {
 	}
 
 	Document badRequest(String url) throws Exception {
-		String html = this.mvc.perform(get(url).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Jsoup.parse(html, "http://localhost");
+		return answer(url, status().isBadRequest());
 	}
 
 	@Test
