@@ -12,9 +12,13 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -39,7 +43,13 @@ class AuditExportController {
 	}
 
 	@GetMapping("/admin/audit.csv")
-	void export(@ModelAttribute AuditFilter filter, Principal admin, HttpServletResponse response) throws IOException {
+	void export(@ModelAttribute @Nullable AuditFilter filter, BindingResult errors, Principal admin,
+			HttpServletResponse response) throws IOException {
+		if (filter == null || errors.hasErrors() || !AuditFilterCheck.check(filter, errors)) {
+			// The audit view shows which field is wrong; the export only refuses.
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
 		this.auditLog.record(AuditEvent.of("admin.audit-exported", AuditOutcome.SUCCESS)
 			.portalUser(admin.getName())
 			.detail("filter", filter.queryString()));

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.StringJoiner;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -19,6 +22,8 @@ import org.springframework.util.StringUtils;
  */
 record AuditFilter(String portalUser, String iamUser, String action, String outcome,
 		@DateTimeFormat(iso = ISO.DATE) LocalDate from, @DateTimeFormat(iso = ISO.DATE) LocalDate to, String zone) {
+
+	private static final int MAX_ZONE_LENGTH = 64;
 
 	AuditFilter {
 		portalUser = blankToNull(portalUser);
@@ -35,8 +40,16 @@ record AuditFilter(String portalUser, String iamUser, String action, String outc
 		return new AuditFilter(null, null, null, null, null, null, null);
 	}
 
+	/** The filter's text fields as the request sent them, without the days (for a form whose days did not bind). */
+	static AuditFilter ofTextFields(HttpServletRequest request) {
+		return new AuditFilter(request.getParameter("portalUser"), request.getParameter("iamUser"),
+				request.getParameter("action"), request.getParameter("outcome"), null, null,
+				request.getParameter("zone"));
+	}
+
+	/** The viewer's zone; UTC while the one asked for is unknown (the form then says so, see AuditFilterCheck). */
 	ZoneId zoneId() {
-		return ZoneId.of(this.zone);
+		return zoneKnown() ? ZoneId.of(this.zone) : ZoneOffset.UTC;
 	}
 
 	/** The query string that reproduces this filter, for paging links and the CSV link. */
@@ -63,16 +76,27 @@ record AuditFilter(String portalUser, String iamUser, String action, String outc
 		return StringUtils.hasText(value) ? value.strip() : null;
 	}
 
+	/** A known IANA id as Java spells it; an unknown one is kept (capped) for the form's field error. */
 	private static String validZone(String zone) {
-		if (StringUtils.hasText(zone)) {
-			try {
-				return ZoneId.of(zone.strip()).getId();
-			}
-			catch (DateTimeException ex) {
-				// An unknown zone from a hand-edited URL: fall back to UTC rather than fail the page.
-			}
+		if (!StringUtils.hasText(zone)) {
+			return "UTC";
 		}
-		return "UTC";
+		try {
+			return ZoneId.of(zone.strip()).getId();
+		}
+		catch (DateTimeException ex) {
+			return AuditCaps.text(zone.strip(), MAX_ZONE_LENGTH);
+		}
+	}
+
+	boolean zoneKnown() {
+		try {
+			ZoneId.of(this.zone);
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 }

@@ -28,9 +28,6 @@ class JdbcAuditLog implements AuditLog {
 	/** Advisory lock key serialising appends; any fixed number no other code uses. */
 	static final long CHAIN_LOCK = 0x6d66_6170_6175_6469L;
 
-	/** Free text from outside (attempted user names, paths) is cut to this length. */
-	static final int TEXT_MAX_LENGTH = 256;
-
 	private static final Logger logger = LoggerFactory.getLogger(JdbcAuditLog.class);
 
 	private final JdbcClient jdbc;
@@ -74,10 +71,16 @@ class JdbcAuditLog implements AuditLog {
 			.single();
 		RequestOrigin origin = RequestOrigin.current();
 		AuditRow row = new AuditRow(id, AuditHashes.truncate(this.clock.instant()),
-				RequestOrigin.truncate(event.portalUser(), TEXT_MAX_LENGTH),
-				RequestOrigin.truncate(event.iamUser(), TEXT_MAX_LENGTH), event.action(), event.outcome().name(),
-				origin.sourceIp(), origin.userAgent(), event.mfaSerial(), event.accessKeyId(),
-				AuditHashes.truncate(event.expiresAt()), event.awsRequestId(), event.detail(), prevHash, null);
+				AuditCaps.text(event.portalUser(), AuditCaps.NAME_MAX_LENGTH),
+				AuditCaps.text(event.iamUser(), AuditCaps.NAME_MAX_LENGTH),
+				AuditCaps.text(event.action(), AuditCaps.SHORT_MAX_LENGTH), event.outcome().name(),
+				AuditCaps.text(origin.sourceIp(), AuditCaps.SHORT_MAX_LENGTH),
+				AuditCaps.text(origin.userAgent(), AuditCaps.USER_AGENT_MAX_LENGTH),
+				AuditCaps.text(event.mfaSerial(), AuditCaps.SERIAL_MAX_LENGTH),
+				AuditCaps.text(event.accessKeyId(), AuditCaps.SHORT_MAX_LENGTH),
+				AuditHashes.truncate(event.expiresAt()),
+				AuditCaps.text(event.awsRequestId(), AuditCaps.SHORT_MAX_LENGTH), AuditCaps.detail(event.detail()),
+				prevHash, null);
 		String rowHash = AuditHashes.rowHash(prevHash, row);
 		this.jdbc.sql("""
 				INSERT INTO audit_event (id, occurred_at, portal_user, iam_user, action, outcome, source_ip,

@@ -14,7 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 record RequestOrigin(String sourceIp, String userAgent) {
 
 	/** A user agent is free text chosen by the client; this much identifies a browser. */
-	static final int USER_AGENT_MAX_LENGTH = 512;
+	static final int USER_AGENT_MAX_LENGTH = AuditCaps.USER_AGENT_MAX_LENGTH;
 
 	static RequestOrigin current() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -66,6 +67,9 @@ class CredentialsController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		Optional<IssueRequest> valid = form.validate(this.durations, errors);
 		if (valid.isEmpty()) {
+			if (errors.hasFieldErrors("serialNumber") && StringUtils.hasLength(form.getSerialNumber())) {
+				this.issuer.refuseInvalidSerial(employee, form.getSerialNumber());
+			}
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return showForm(employee, form, model, response);
 		}

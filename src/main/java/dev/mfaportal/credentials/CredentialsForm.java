@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.mfaportal.aws.AccessKey;
+import dev.mfaportal.kernel.MfaSerialNumbers;
 import dev.mfaportal.kernel.OneTimeCode;
 
 import org.springframework.validation.Errors;
@@ -14,8 +15,6 @@ import org.springframework.validation.Errors;
  * them again rather than a secret lingering in the HTML.
  */
 class CredentialsForm {
-
-	private static final String SERIAL_PATTERN = "[\\w+=/:,.@-]{9,256}";
 
 	private String serialNumber;
 
@@ -40,7 +39,7 @@ class CredentialsForm {
 		String secret = this.secretAccessKey;
 		String block = this.profileBlock;
 		forgetSecrets();
-		if (this.serialNumber == null || !this.serialNumber.matches(SERIAL_PATTERN)) {
+		if (!MfaSerialNumbers.isIamMfaArn(this.serialNumber)) {
 			errors.rejectValue("serialNumber", "credentials.error.device-required");
 		}
 		if (code == null || !OneTimeCode.isWellFormed(code.strip())) {

@@ -64,6 +64,11 @@ class CredentialsIssuer {
 		}
 	}
 
+	/** Records a submitted serial that is not an IAM MFA ARN; the form answers 400. */
+	void refuseInvalidSerial(Employee employee, String serial) {
+		this.auditLog.record(IssuanceEvents.invalidSerial(employee, serial));
+	}
+
 	private IssuedSession attempt(Employee employee, IssueRequest request, String sourceIp) {
 		SessionCredentials session = this.attempts.run(ISSUANCE,
 				IssuanceEvents.attempt(employee, request, sourceIp).checkedBy((codes) -> ownDevice(employee, request)),

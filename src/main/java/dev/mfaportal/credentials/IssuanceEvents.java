@@ -46,6 +46,14 @@ final class IssuanceEvents {
 			.detail("reason", reason);
 	}
 
+	/** S33: a serial that is not an IAM MFA ARN, refused before anything else (the audit log caps it). */
+	static AuditEvent invalidSerial(Employee employee, String serial) {
+		return AuditEvent.of(FAILED, AuditOutcome.FAILURE)
+			.by(employee)
+			.mfaSerial(serial)
+			.detail("reason", "serial-not-an-mfa-arn");
+	}
+
 	/** S9: the session exists at AWS but belongs to another IAM user; it is recorded, never shown. */
 	static AuditEvent deniedForeignKey(Employee employee, IssueRequest request, SessionCredentials session,
 			CallerIdentity caller) {

@@ -82,20 +82,26 @@ class AbandonedDeviceSweeper {
 			if (createdAt == null || createdAt.isAfter(cutoff)) {
 				continue;
 			}
-			this.audit.record(AuditEvent.of("enrollment.swept", AuditOutcome.SUCCESS)
+			AuditEvent row = AuditEvent.of("enrollment.sweep-requested", AuditOutcome.ATTEMPTED)
 				.portalUser(tags.get(Enrollments.TAG_PORTAL_USER))
 				.mfaSerial(serial)
-				.detail("createdAt", createdAt));
+				.detail("createdAt", createdAt);
+			this.audit.record(row);
 			try {
 				this.devices.delete(serial);
-				swept++;
 			}
 			catch (AwsCallException ex) {
 				// Deleted meanwhile, by a cancel or another instance's sweeper, is what the sweep wanted.
 				if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
+					this.audit.record(new AuditEvent("enrollment.sweep-failed", AuditOutcome.FAILURE, row.portalUser(),
+							null, serial, null, null, ex.requestId(), row.detail())
+						.detail("reason", AwsRefusal.of(ex.kind()).reason()));
 					throw ex;
 				}
 			}
+			this.audit.record(new AuditEvent("enrollment.swept", AuditOutcome.SUCCESS, row.portalUser(), null, serial,
+					null, null, null, row.detail()));
+			swept++;
 		}
 		return swept;
 	}

@@ -58,21 +58,26 @@ class Activations {
 		CodeAttempt attempt = CodeAttempt.of(employee, sourceIp, pending.serialNumber(), code1, code2)
 			.checkedBy((codes) -> this.codeCheck.check(totp, codes.get(0), codes.get(1), this.clock.instant())
 				.refusal());
-		this.attempts.run(DeviceCodeFlows.ACTIVATION, attempt, (codes) -> this.locks
+		boolean enabledEarlier = this.attempts.run(DeviceCodeFlows.ACTIVATION, attempt, (codes) -> this.locks
 			.whileActivating(employee.iamUserName(), () -> enableUnlessDone(employee, pending, codes)));
-		this.audit.record(Audits.event("enrollment.activated", AuditOutcome.SUCCESS, employee, pending.serialNumber()));
+		// A token used again after its device was enabled changes nothing: its row says so, not "activated" again.
+		this.audit.record(enabledEarlier
+				? Audits.event("enrollment.activation-replayed", AuditOutcome.SUCCESS, employee, pending.serialNumber())
+					.detail("reason", "already-enabled")
+				: Audits.event("enrollment.activated", AuditOutcome.SUCCESS, employee, pending.serialNumber()));
 		return pending;
 	}
 
-	private Void enableUnlessDone(Employee employee, PendingEnrollment pending, List<OneTimeCode> codes) {
+	/** @return whether the device had been enabled already, by an earlier attempt with the same token */
+	private Boolean enableUnlessDone(Employee employee, PendingEnrollment pending, List<OneTimeCode> codes) {
 		String serial = pending.serialNumber();
 		List<String> assigned = this.devices.listAssigned(employee.iamUserName())
 			.stream()
 			.map(MfaDevice::serialNumber)
 			.toList();
 		if (assigned.contains(serial)) {
-			// An earlier attempt timed out after AWS had enabled the device: it is done.
-			return null;
+			// An earlier attempt enabled it (it may have timed out after AWS had): it is done.
+			return true;
 		}
 		boolean anotherFinished = assigned.stream().anyMatch((other) -> !pending.devicesAtStart().contains(other));
 		if (anotherFinished) {
@@ -83,7 +88,7 @@ class Activations {
 			throw EnrollmentException.startAgain("enrollment.activate.another-finished");
 		}
 		this.devices.enable(employee.iamUserName(), serial, codes.get(0), codes.get(1));
-		return null;
+		return false;
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.mfaportal.enrollment;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
@@ -9,6 +12,7 @@ import dev.mfaportal.guard.CodeAttempt;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
+import dev.mfaportal.kernel.MfaSerialNumbers;
 
 /**
  * Resync and removal of an enabled device. Both act only on a serial found among the signed-in employee's
@@ -33,6 +37,20 @@ class DeviceActions {
 		this.audit = audit;
 		this.attempts = attempts;
 		this.stepUp = stepUp;
+	}
+
+	/**
+	 * S33: a serial that is not an IAM MFA ARN never reaches AWS; the refusal is recorded (the audit log caps
+	 * the value) and answered with 400.
+	 * @param operation {@code resync} or {@code remove}, naming the failure row
+	 * @throws ResponseStatusException with 400 for such a serial
+	 */
+	void refuseUnlessMfaArn(Employee employee, String serial, String operation) {
+		if (!MfaSerialNumbers.isIamMfaArn(serial)) {
+			this.audit.record(Audits.failure("enrollment." + operation + "-failed", employee, serial,
+					"serial-not-an-mfa-arn"));
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 	}
 
 	/**
@@ -97,7 +115,7 @@ class DeviceActions {
 	 */
 	void remove(Employee employee, String serial) {
 		RemovalAudit rows = new RemovalAudit(
-				Audits.event("enrollment.remove-requested", AuditOutcome.SUCCESS, employee, serial),
+				Audits.event("enrollment.remove-requested", AuditOutcome.ATTEMPTED, employee, serial),
 				Audits.event("enrollment.removed", AuditOutcome.SUCCESS, employee, serial),
 				(step, problem) -> Audits.failure("enrollment.remove-failed", employee, serial, problem)
 					.detail("step", step));

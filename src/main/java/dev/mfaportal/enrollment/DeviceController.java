@@ -42,6 +42,7 @@ class DeviceController {
 	String resync(Employee employee, @RequestParam(defaultValue = "") String serial,
 			@RequestParam(defaultValue = "") String code1, @RequestParam(defaultValue = "") String code2,
 			HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+		this.actions.refuseUnlessMfaArn(employee, serial, "resync");
 		try {
 			this.actions.resync(employee, serial, code1.trim(), code2.trim(), request.getRemoteAddr());
 			notice(redirect, "enrollment.resync.done", serial, locale);
@@ -56,6 +57,7 @@ class DeviceController {
 	@GetMapping("/mfa/devices/remove")
 	String confirmRemoval(Employee employee, @RequestParam(defaultValue = "") String serial, Model model,
 			RedirectAttributes redirect, Locale locale) {
+		this.actions.refuseUnlessMfaArn(employee, serial, "remove");
 		if (!this.recentSignIn.isRecent()) {
 			return "redirect:" + this.recentSignIn.reauthenticationUrl(confirmationPath(serial));
 		}
@@ -73,6 +75,7 @@ class DeviceController {
 			@RequestParam(required = false) String codeSerial, @RequestParam(required = false) String code,
 			@RequestParam(required = false) String accessKeyId, @RequestParam(required = false) String secretAccessKey,
 			HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
+		this.actions.refuseUnlessMfaArn(employee, serial, "remove");
 		if (!this.recentSignIn.isRecent()) {
 			return "redirect:" + this.recentSignIn.reauthenticationUrl(confirmationPath(serial));
 		}

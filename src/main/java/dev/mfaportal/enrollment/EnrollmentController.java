@@ -98,8 +98,10 @@ class EnrollmentController {
 	String cancel(Employee employee, @RequestParam(defaultValue = "") String token, RedirectAttributes redirect,
 			Locale locale) {
 		try {
-			this.enrollments.cancel(employee, token);
-			redirect.addFlashAttribute("notice", this.messages.getMessage("enrollment.cancel.done", null, locale));
+			// Only a device AWS deleted is reported deleted; otherwise the page says it will be, later (S35).
+			String notice = this.enrollments.cancel(employee, token).deleted() ? "enrollment.cancel.done"
+					: "enrollment.cancel.not-deleted";
+			redirect.addFlashAttribute("notice", this.messages.getMessage(notice, null, locale));
 		}
 		catch (EnrollmentException ex) {
 			return backToDevices(ex, redirect, locale);

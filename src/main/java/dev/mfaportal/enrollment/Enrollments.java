@@ -79,7 +79,7 @@ class Enrollments {
 		Instant createdAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String name = this.names.name(employee, label, createdAt);
 		String expectedSerial = "arn:aws:iam::" + this.account.accountId() + ":mfa" + DeviceNames.PATH + name;
-		this.audit.record(Audits.event("enrollment.started", AuditOutcome.SUCCESS, employee, expectedSerial)
+		this.audit.record(Audits.event("enrollment.start-requested", AuditOutcome.ATTEMPTED, employee, expectedSerial)
 			.detail("deviceName", name));
 		NewVirtualDevice device;
 		try {
@@ -90,6 +90,8 @@ class Enrollments {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, expectedSerial, problem));
 			throw EnrollmentException.fromAws("start", problem);
 		}
+		this.audit.record(Audits.event("enrollment.started", AuditOutcome.SUCCESS, employee, device.serialNumber())
+			.detail("deviceName", name));
 		Set<String> devicesAtStart = assigned.devices()
 			.stream()
 			.map(Device::serialNumber)
@@ -113,16 +115,22 @@ class Enrollments {
 		return new StartedEnrollment(pending, token, this.account.displayName());
 	}
 
-	/** Deletes the pending device; an expired token may still be cancelled. */
-	String cancel(Employee employee, String token) {
+	/**
+	 * Deletes the pending device; an expired token may still be cancelled.
+	 * @return whether AWS deleted it (or it was gone already); when not, the sweeper deletes it later
+	 */
+	Cancellation cancel(Employee employee, String token) {
 		String serial = this.tokens.serialAllowingExpiry(employee, token, "enrollment.cancel-failed");
-		deleteAbandoned(employee, serial, "cancelled");
-		return serial;
+		return new Cancellation(serial, deleteAbandoned(employee, serial, "cancelled"));
 	}
 
-	/** Deletes a device that will never be activated (S18); the sweeper retries what fails here. */
-	void deleteAbandoned(Employee employee, String serial, String reason) {
-		this.audit.record(Audits.event("enrollment.cancelled", AuditOutcome.SUCCESS, employee, serial)
+	/**
+	 * Deletes a device that will never be activated (S18); the sweeper retries what fails here. The request is
+	 * recorded before AWS is asked, the result after it answers (S35).
+	 * @return whether the device is gone
+	 */
+	boolean deleteAbandoned(Employee employee, String serial, String reason) {
+		this.audit.record(Audits.event("enrollment.cancel-requested", AuditOutcome.ATTEMPTED, employee, serial)
 			.detail("reason", reason));
 		try {
 			this.devices.delete(serial);
@@ -131,8 +139,16 @@ class Enrollments {
 			// Already gone (swept, or a second click) is the outcome the employee wanted.
 			if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
 				this.audit.record(Audits.failure("enrollment.cancel-failed", employee, serial, AwsProblem.of(ex)));
+				return false;
 			}
 		}
+		this.audit.record(Audits.event("enrollment.cancelled", AuditOutcome.SUCCESS, employee, serial)
+			.detail("reason", reason));
+		return true;
+	}
+
+	/** A cancelled enrollment: its device, and whether AWS deleted it. */
+	record Cancellation(String serial, boolean deleted) {
 	}
 
 	/** A started enrollment: what the scan page shows. */

@@ -22,7 +22,8 @@ import dev.mfaportal.kernel.OneTimeCode;
  * <li>local checks: each code is six digits; a two-code flow must not get the same code twice; then the
  * flow's own {@link LocalCheck};</li>
  * <li>each code is claimed (S15): a code the portal has just used never reaches AWS;</li>
- * <li>the attempt is audited, before AWS changes anything (S21): no row, no call;</li>
+ * <li>the attempt is audited, before AWS changes anything (S21): no row, no call; its outcome is
+ * {@link AuditOutcome#ATTEMPTED}, never a success, as the result is not known yet (S35);</li>
  * <li>exactly one AWS call, never retried (S16);</li>
  * <li>a wrong code, as AWS says, counts against the employee and the source IP.</li>
  * </ol>
@@ -74,7 +75,7 @@ public class CodeAttempts {
 		}
 		List<OneTimeCode> codes = checkLocally(flow, attempt);
 		claim(flow, attempt);
-		this.audit.record(row(flow.attempted(), AuditOutcome.SUCCESS, attempt));
+		this.audit.record(row(flow.attempted(), AuditOutcome.ATTEMPTED, attempt));
 		try {
 			return awsCall.apply(codes);
 		}

@@ -1,12 +1,16 @@
 package dev.mfaportal.helpdesk;
 
 import dev.mfaportal.audit.AuditEvent;
+import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.enrollment.Removal;
 import dev.mfaportal.enrollment.RemovalAudit;
+import dev.mfaportal.kernel.MfaSerialNumbers;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The lost-phone case: an admin removes an employee's device through enrollment's removal (the device must
@@ -22,8 +26,26 @@ class DeviceRemoval {
 
 	private final EmployeeDevices devices;
 
-	DeviceRemoval(EmployeeDevices devices) {
+	private final AuditLog audit;
+
+	DeviceRemoval(EmployeeDevices devices, AuditLog audit) {
 		this.devices = devices;
+		this.audit = audit;
+	}
+
+	/**
+	 * S33: a serial that is not an IAM MFA ARN never reaches AWS; the refusal is recorded (the audit log caps
+	 * the value) and answered with 400.
+	 */
+	void refuseUnlessMfaArn(String admin, String iamUser, String serialNumber) {
+		if (!MfaSerialNumbers.isIamMfaArn(serialNumber)) {
+			this.audit.record(AuditEvent.of("helpdesk.device-removal-failed", AuditOutcome.FAILURE)
+				.portalUser(admin)
+				.iamUser(iamUser)
+				.mfaSerial(serialNumber)
+				.detail("reason", "serial-not-an-mfa-arn"));
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 	}
 
 	Removal remove(String admin, String iamUser, String serialNumber, String reason) {
@@ -35,7 +57,7 @@ class DeviceRemoval {
 			.detail("reason", shortReason)
 			.detail("admin", admin)
 			.detail("employee", iamUser);
-		RemovalAudit rows = new RemovalAudit(as("helpdesk.device-removal-started", AuditOutcome.SUCCESS, subject),
+		RemovalAudit rows = new RemovalAudit(as("helpdesk.device-removal-started", AuditOutcome.ATTEMPTED, subject),
 				as("helpdesk.device-removed", AuditOutcome.SUCCESS, subject), (step, problem) -> {
 					AuditEvent failed = as("helpdesk.device-removal-failed", AuditOutcome.FAILURE, subject)
 						.awsRequestId(problem.requestId())

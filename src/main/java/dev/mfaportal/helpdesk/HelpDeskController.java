@@ -60,6 +60,7 @@ class HelpDeskController {
 	String remove(@PathVariable String iamUser, @RequestParam String serialNumber,
 			@RequestParam(required = false) String reason, Principal admin, RedirectAttributes redirect) {
 		checkName(iamUser);
+		this.removal.refuseUnlessMfaArn(admin.getName(), iamUser, serialNumber);
 		redirect.addFlashAttribute("serial", serialNumber);
 		if (!StringUtils.hasText(reason)) {
 			redirect.addFlashAttribute("notice", RemovalNotice.REASON_REQUIRED);

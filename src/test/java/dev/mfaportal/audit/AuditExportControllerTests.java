@@ -88,6 +88,20 @@ class AuditExportControllerTests {
 	}
 
 	@Test
+	void csvWhenAFormulaHidesAfterASeparatorThenEveryCellIsQuotedAndItIsNeutralisedToo() throws Exception {
+		String user = "csv-" + UUID.randomUUID().toString().substring(0, 8);
+		this.auditLog.record(AuditEvent.of("signin.failed", AuditOutcome.FAILURE)
+			.portalUser(user)
+			.iamUser("x;=cmd|' /C calc'!A0"));
+
+		String csv = csv("portalUser=" + user).getContentAsString();
+		String line = csv.split("\r\n")[1];
+
+		assertThat(parse(csv).get(1).get(3)).isEqualTo("x;'=cmd|' /C calc'!A0");
+		assertThat(line).startsWith("\"").endsWith("\"").contains("\",\"\",\"");
+	}
+
+	@Test
 	void csvWhenExportedThenTheExportIsAudited() throws Exception {
 		String user = "csv-" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -53,8 +54,12 @@ class AuditViewControllerTests {
 	}
 
 	Document page(String url) throws Exception {
+		return answer(url, status().isOk());
+	}
+
+	Document answer(String url, ResultMatcher expectedStatus) throws Exception {
 		String html = this.mvc.perform(get(url).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
+			.andExpect(expectedStatus)
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -111,6 +116,20 @@ class AuditViewControllerTests {
 		Document page = page("/admin/audit?portalUser=" + user + "&action=credentials.issued&outcome=FAILURE");
 
 		assertThat(ids(page)).containsExactly(failed);
+	}
+
+	@Test
+	void listWhenAnAttemptPrecedesItsResultThenTheAttemptHasItsOwnBadgeAndFilter() throws Exception {
+		String user = someone();
+		long attempt = this.auditLog
+			.record(AuditEvent.of("enrollment.resync-requested", AuditOutcome.ATTEMPTED).portalUser(user));
+		this.auditLog.record(AuditEvent.of("enrollment.resync-failed", AuditOutcome.FAILURE).portalUser(user));
+
+		Document all = page("/admin/audit?portalUser=" + user);
+		assertThat(all.selectFirst("tr[data-audit-id=" + attempt + "] .outcome-badge-ATTEMPTED").text())
+			.isEqualTo("attempted");
+		assertThat(all.select("select[name=outcome] option").eachAttr("value")).contains("ATTEMPTED");
+		assertThat(ids(page("/admin/audit?portalUser=" + user + "&outcome=ATTEMPTED"))).containsExactly(attempt);
 	}
 
 	@Test
@@ -179,6 +198,28 @@ class AuditViewControllerTests {
 		assertThat(page.selectFirst("#audit-user-agent").text()).isEqualTo("<script>alert('ua')</script>");
 		assertThat(page.selectFirst("#audit-portal-user").text()).isEqualTo("<img src=x onerror=alert(1)>");
 		assertThat(page.selectFirst("#audit-detail-json").text()).contains("</pre><script>alert('detail')</script>");
+	}
+
+	@Test
+	void listWhenADayIsOutOfRangeOrTheZoneUnknownThenTheFormComesBackWithFieldErrors() throws Exception {
+		Document absurd = badRequest("/admin/audit?to=%2B999999999-12-31&from=2026-01-01");
+		assertThat(absurd.selectFirst("#audit-filter-to-error").text()).contains("YYYY-MM-DD");
+		assertThat(absurd.selectFirst("input[name=portalUser]")).isNotNull();
+		assertThat(badRequest("/admin/audit?from=1066-10-14").selectFirst("#audit-filter-from-error").text())
+			.contains("Enter a day between 2000-01-01 and 9999-12-31");
+
+		Document zone = badRequest("/admin/audit?zone=Mars/Olympus_Mons");
+		assertThat(zone.selectFirst("#audit-filter-zone-error").text()).contains("Unknown time zone");
+		assertThat(zone.selectFirst("input[name=zone]").val()).isEqualTo("Mars/Olympus_Mons");
+
+		assertThat(badRequest("/admin/audit?from=yesterday").selectFirst("#audit-filter-from-error").text())
+			.contains("YYYY-MM-DD");
+		this.mvc.perform(get("/admin/audit.csv?to=%2B999999999-12-31").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isBadRequest());
+	}
+
+	Document badRequest(String url) throws Exception {
+		return answer(url, status().isBadRequest());
 	}
 
 	@Test

@@ -11,11 +11,11 @@ class CsvCellsTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '^', value = {
-			"=1+1|'=1+1",
-			"+SUM(A1)|'+SUM(A1)",
-			"-2+3|'-2+3",
-			"@SUM(A1)|'@SUM(A1)",
-			"plain|plain",
+			"=1+1|\"'=1+1\"",
+			"+SUM(A1)|\"'+SUM(A1)\"",
+			"-2+3|\"'-2+3\"",
+			"@SUM(A1)|\"'@SUM(A1)\"",
+			"plain|\"plain\"",
 			"a,b|\"a,b\"",
 			"say \"hi\"|\"say \"\"hi\"\"\"",
 			"=HYPERLINK(\"x\",\"y\")|\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"",
@@ -24,18 +24,33 @@ class CsvCellsTests {
 		assertThat(CsvCells.cell(value)).isEqualTo(expected);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+			"a;=cmd|\"a;'=cmd\"",
+			"a,+1|\"a,'+1\"",
+			"a; @SUM(A1)|\"a; '@SUM(A1)\"",
+			"a-b=c|\"a-b=c\"" })
+	void cellWhenAFormulaStartFollowsAnySeparatorThenNeutralisedThereToo(String value, String expected) {
+		assertThat(CsvCells.cell(value)).isEqualTo(expected);
+	}
+
 	@Test
-	void cellWhenControlCharactersThenNeutralisedOrQuoted() {
-		assertThat(CsvCells.cell("\tcmd")).isEqualTo("'\tcmd");
+	void cellWhenAFormulaStartFollowsATabOrALineBreakThenNeutralisedThereToo() {
+		assertThat(CsvCells.cell("x\t-2")).isEqualTo("\"x\t'-2\"");
+		assertThat(CsvCells.cell("x\n=1")).isEqualTo("\"x\n'=1\"");
+	}
+
+	@Test
+	void cellWhenControlCharactersThenNeutralisedAndQuoted() {
+		assertThat(CsvCells.cell("\tcmd")).isEqualTo("\"'\tcmd\"");
 		assertThat(CsvCells.cell("\rcmd")).isEqualTo("\"'\rcmd\"");
 		assertThat(CsvCells.cell("line\nbreak")).isEqualTo("\"line\nbreak\"");
 	}
 
-	@ParameterizedTest
-	@CsvSource(value = { "''" }, nullValues = "NULL")
-	void cellWhenEmptyThenEmpty(String value) {
-		assertThat(CsvCells.cell(value)).isEmpty();
-		assertThat(CsvCells.cell(null)).isEmpty();
+	@Test
+	void cellWhenEmptyOrNullThenAnEmptyQuotedCell() {
+		assertThat(CsvCells.cell("")).isEqualTo("\"\"");
+		assertThat(CsvCells.cell(null)).isEqualTo("\"\"");
 	}
 
 }

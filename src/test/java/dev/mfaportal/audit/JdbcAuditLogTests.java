@@ -1,5 +1,6 @@
 package dev.mfaportal.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,6 +95,26 @@ class JdbcAuditLogTests {
 		AuditRow row = rows().find(id);
 		assertThat(row.sourceIp()).isNull();
 		assertThat(row.userAgent()).isNull();
+	}
+
+	@Test
+	void recordWhenValuesAreHugeOrHoldControlCharactersThenEachFieldIsCappedAndEscaped() {
+		AuditEvent event = AuditEvent.of("enrollment.remove-failed", AuditOutcome.FAILURE)
+			.portalUser("eve\u0000\n")
+			.mfaSerial("s".repeat(100_000))
+			.detail("big", "d".repeat(10_000));
+		for (int i = 0; i < 10; i++) {
+			event = event.detail("k" + i, "v".repeat(1_000));
+		}
+
+		AuditRow row = rows().find(this.auditLog.record(event));
+
+		assertThat(row.portalUser()).isEqualTo("eve\\u0000\\u000a");
+		assertThat(row.mfaSerial()).hasSize(256).endsWith("…");
+		assertThat(row.detail().get("big")).hasSize(1024);
+		assertThat(AuditRow.detailJson(row.detail()).getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(4096);
+		assertThat(row.detail()).containsKey(AuditCaps.DROPPED);
+		assertThat(this.verifier.verify().intact()).isTrue();
 	}
 
 	@Test

@@ -5,7 +5,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AbandonedDeviceSweeperTests {
 
@@ -21,6 +25,15 @@ class AbandonedDeviceSweeperTests {
 		assertThat(this.fixture.devices.unassigned).doesNotContainKey(old);
 		assertThat(this.fixture.audit.last().action()).isEqualTo("enrollment.swept");
 		assertThat(this.fixture.audit.last().portalUser()).isEqualTo("alice");
+	}
+
+	@Test
+	void sweepWhenAwsRefusesTheDeleteThenTheAttemptIsFollowedByAFailureNotASweptRow() {
+		unassigned("mfa-portal/alice-old", "2026-11-28T11:49:00Z");
+		this.fixture.devices.failDelete = new AwsCallException(Kind.UNAVAILABLE, "down", null, null, null);
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(this.sweeper::sweep);
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.sweep-requested ATTEMPTED",
+				"enrollment.sweep-failed FAILURE");
 	}
 
 	@Test

@@ -32,7 +32,7 @@ class ActivationsTests {
 		assertThat(this.fixture.devices.changes()).endsWith("EnableMFADevice " + this.serial);
 		assertThat(this.fixture.audit.last().action()).isEqualTo("enrollment.activated");
 		assertThat(this.fixture.audit.last().mfaSerial()).isEqualTo(this.serial);
-		assertThat(this.fixture.audit.actions()).containsSubsequence("enrollment.activation-requested SUCCESS",
+		assertThat(this.fixture.audit.actions()).containsSubsequence("enrollment.activation-requested ATTEMPTED",
 				"enrollment.activated SUCCESS");
 	}
 
@@ -175,6 +175,16 @@ class ActivationsTests {
 		this.fixture.devices.assigned.add(new MfaDevice(this.serial, "alice", Instant.parse("2026-11-28T12:00:05Z")));
 		this.fixture.activations.activate(ALICE, this.token, this.fixture.code(-1), this.fixture.code(0), IP);
 		assertThat(this.fixture.devices.changes()).noneMatch((call) -> call.contains(this.serial));
+	}
+
+	@Test
+	void activateWhenTheTokenIsUsedAgainAfterItsDeviceWasEnabledThenRecordedAsAReplayNotASecondActivation() {
+		this.fixture.devices.assigned.add(new MfaDevice(this.serial, "alice", Instant.parse("2026-11-28T12:00:05Z")));
+		this.fixture.activations.activate(ALICE, this.token, this.fixture.code(-1), this.fixture.code(0), IP);
+		assertThat(this.fixture.audit.actions()).endsWith("enrollment.activation-requested ATTEMPTED",
+				"enrollment.activation-replayed SUCCESS")
+			.doesNotContain("enrollment.activated SUCCESS");
+		assertThat(this.fixture.audit.last().detail()).containsEntry("reason", "already-enabled");
 	}
 
 	private EnrollmentException refused(String code1, String code2) {

@@ -35,7 +35,7 @@ class DeviceActionsTests {
 	void resyncWhenOwnDeviceThenResyncedAfterAuditing() {
 		this.fixture.deviceActions.resync(ALICE, ALICES, "123456", "654321", IP);
 		assertThat(this.fixture.devices.changes()).containsExactly("ResyncMFADevice " + ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.resync-requested SUCCESS",
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.resync-requested ATTEMPTED",
 				"enrollment.resynced SUCCESS");
 	}
 
@@ -70,7 +70,7 @@ class DeviceActionsTests {
 		this.fixture.deviceActions.remove(ALICE, ALICES);
 		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES,
 				"DeleteVirtualMFADevice " + ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested SUCCESS",
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested ATTEMPTED",
 				"enrollment.removed SUCCESS");
 	}
 
@@ -80,7 +80,7 @@ class DeviceActionsTests {
 		this.fixture.devices.failDelete = new AwsCallException(Kind.ACCESS_DENIED, "not allowed", "AccessDenied",
 				"req-4", null);
 		this.fixture.deviceActions.remove(ALICE, ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested SUCCESS",
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested ATTEMPTED",
 				"enrollment.remove-failed FAILURE");
 		assertThat(this.fixture.audit.last().detail()).containsEntry("step", "delete")
 			.containsEntry("reason", "access-denied");

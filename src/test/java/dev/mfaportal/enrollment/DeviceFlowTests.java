@@ -122,6 +122,30 @@ class DeviceFlowTests extends EnrollmentFlowSupport {
 	}
 
 	@Test
+	void removeWhenSerialIsAHugeNonArnThenBadRequestAndTheAuditTableGrowsByLessThanFourKilobytes() {
+		PortalClient alice = signIn("alice");
+		String csrf = alice.get("/mfa").document().selectFirst("input[name=_csrf]").val();
+		String huge = "arn:aws:iam::123456789012:mfa/" + "y".repeat(1_900_000);
+		long sizeBefore = auditTableBytes();
+		this.sandbox.clearRequests();
+		assertThat(alice.post("/mfa/devices/remove", Map.of("_csrf", csrf, "serial", huge)).status()).isEqualTo(400);
+		assertThat(auditTableBytes() - sizeBefore).isLessThan(4096);
+		assertThat(this.sandbox.requestCount()).isZero();
+		String stored = this.jdbc.sql("""
+				SELECT mfa_serial FROM audit_event
+				WHERE portal_user = 'alice' AND action = 'enrollment.remove-failed'
+				ORDER BY id DESC LIMIT 1
+				""").query(String.class).single();
+		assertThat(stored).hasSize(256).startsWith("arn:aws:iam::123456789012:mfa/yyy").endsWith("…");
+	}
+
+	private long auditTableBytes() {
+		return this.jdbc.sql("SELECT coalesce(sum(pg_column_size(a.*)), 0) FROM audit_event a")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void removeWhenOwnDeviceRecentSignInAndItsCurrentCodeThenDeactivatedAndDeleted() {
 		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
 		PortalClient alice = signIn("alice");

@@ -161,6 +161,20 @@ class EnrollmentFlowTests extends EnrollmentFlowSupport {
 	}
 
 	@Test
+	void cancelWhenAwsRefusesTheDeleteThenNeitherPageNorLogSaysDeleted() {
+		PortalClient alice = signIn("alice");
+		ScanPage scan = start(alice);
+		this.sandbox.inject(SandboxFault.serviceFailure().onlyFor("DeleteVirtualMFADevice"));
+		Page cancelled = alice.submit(scan.page(), "form#cancel-enrollment", Map.of());
+		assertThat(alice.follow(cancelled).text("#enrollment-notice")).contains("cancelled")
+			.contains("did not delete")
+			.doesNotContain("device deleted");
+		assertThat(this.sandbox.devices().find(scan.serial())).isPresent();
+		assertThat(auditActions("alice")).endsWith("enrollment.cancel-requested", "enrollment.cancel-failed")
+			.doesNotContain("enrollment.cancelled");
+	}
+
+	@Test
 	void startOrActivateWhenCsrfTokenMissingThenForbiddenAndNoAwsChange() {
 		PortalClient alice = signIn("alice");
 		ScanPage scan = start(alice);

@@ -27,7 +27,8 @@ class EnrollmentsTests {
 		assertThat(this.fixture.devices.unassigned.get(serial)).containsEntry("created-by", "mfa-portal")
 			.containsEntry("portal-user", "alice")
 			.containsEntry("created-at", "2026-11-28T12:00:10Z");
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.started SUCCESS");
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.start-requested ATTEMPTED",
+				"enrollment.started SUCCESS");
 		assertThat(this.fixture.audit.last().mfaSerial()).isEqualTo(serial);
 	}
 
@@ -64,16 +65,26 @@ class EnrollmentsTests {
 				null);
 		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9"));
 		assertThat(EnrollmentFixture.text(refused)).contains("Choose another label");
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.started SUCCESS",
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.start-requested ATTEMPTED",
 				"enrollment.start-failed FAILURE");
 	}
 
 	@Test
 	void cancelWhenOwnTokenThenDeviceDeleted() {
 		String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
-		this.fixture.enrollments.cancel(ALICE, token);
+		assertThat(this.fixture.enrollments.cancel(ALICE, token).deleted()).isTrue();
 		assertThat(this.fixture.devices.unassigned).isEmpty();
-		assertThat(this.fixture.audit.last().action()).isEqualTo("enrollment.cancelled");
+		assertThat(this.fixture.audit.actions()).endsWith("enrollment.cancel-requested ATTEMPTED",
+				"enrollment.cancelled SUCCESS");
+	}
+
+	@Test
+	void cancelWhenAwsRefusesTheDeleteThenReportedNotDeletedAndNoCancelledRow() {
+		String token = this.fixture.enrollments.start(ALICE, "phone").token();
+		this.fixture.devices.failDelete = new AwsCallException(Kind.UNAVAILABLE, "down", null, null, null);
+		assertThat(this.fixture.enrollments.cancel(ALICE, token).deleted()).isFalse();
+		assertThat(this.fixture.audit.actions()).endsWith("enrollment.cancel-requested ATTEMPTED",
+				"enrollment.cancel-failed FAILURE");
 	}
 
 	@Test

@@ -57,9 +57,9 @@ class CodeAttemptsTests {
 	final List<List<OneTimeCode>> awsCalls = new ArrayList<>();
 
 	@Test
-	void runWhenCodeIsFineThenTheAttemptRowPrecedesTheOneAwsCall() {
+	void runWhenCodeIsFineThenAnAttemptedRowNotASuccessPrecedesTheOneAwsCall() {
 		String answer = this.attempts.run(STEP_UP, CodeAttempt.of(ALICE, IP, SERIAL, "123456"), (codes) -> {
-			assertThat(actions()).as("recorded before AWS is called").containsExactly("toy.step-up-requested SUCCESS");
+			assertThat(actions()).as("recorded before AWS is called").containsExactly("toy.step-up-requested ATTEMPTED");
 			this.awsCalls.add(codes);
 			return "session";
 		});
@@ -80,7 +80,7 @@ class CodeAttemptsTests {
 		assertThat(refused.refusal.aws().requestId()).isEqualTo("req-9");
 		assertThat(this.guard.wrongCodes).isEqualTo(1);
 		assertThat(this.awsCalls).as("never retried").hasSize(1);
-		assertThat(actions()).containsExactly("toy.step-up-requested SUCCESS", "toy.step-up-failed FAILURE");
+		assertThat(actions()).containsExactly("toy.step-up-requested ATTEMPTED", "toy.step-up-failed FAILURE");
 		assertThat(last().detail()).containsEntry("reason", "wrong_code")
 			.containsEntry("awsErrorCode", "InvalidAuthenticationCode");
 		assertThat(last().awsRequestId()).isEqualTo("req-9");
@@ -191,7 +191,7 @@ class CodeAttemptsTests {
 		CodeFlow flow = STEP_UP.deniedAs("toy.step-up-denied", Set.of("key_not_for_device"));
 		refused(flow, CodeAttempt.of(ALICE, IP, SERIAL, "123456").withAuditDetail("longTermKeyId", "AKIA1"),
 				failing(new AwsCallException(Kind.KEY_NOT_FOR_DEVICE, "not associated", "AccessDenied", "r", null)));
-		assertThat(actions()).containsExactly("toy.step-up-requested SUCCESS", "toy.step-up-denied DENIED");
+		assertThat(actions()).containsExactly("toy.step-up-requested ATTEMPTED", "toy.step-up-denied DENIED");
 		assertThat(this.rows).allSatisfy((row) -> assertThat(row.detail()).containsEntry("longTermKeyId", "AKIA1"));
 		this.guard.blocked = true;
 		assertThatExceptionOfType(TooManyAttemptsException.class)

@@ -139,6 +139,20 @@ class HelpDeskControllerTests {
 	}
 
 	@Test
+	void removeWhenSerialIsNotAnMfaArnThenBadRequestAuditedCappedAndNoAwsCall() throws Exception {
+		hasDevice();
+
+		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("serialNumber", "GAHT" + "9".repeat(5_000))
+			.param("reason", "lost"))
+			.andExpect(status().isBadRequest());
+
+		verify(this.devices, never()).deactivate(anyString(), anyString());
+		assertThat(actions()).containsExactly("helpdesk.device-removal-failed");
+	}
+
+	@Test
 	void removeWhenDeviceIsNotTheEmployeesThenRefusedWithoutAwsChange() throws Exception {
 		hasDevice();
 
