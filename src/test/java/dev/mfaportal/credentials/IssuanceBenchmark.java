@@ -3,17 +3,15 @@ package dev.mfaportal.credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
 import dev.mfaportal.PortalClient;
+import dev.mfaportal.TestClock;
 import dev.mfaportal.sandbox.SandboxFault;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -47,15 +45,15 @@ class IssuanceBenchmark extends CredentialsFlowSupport {
 
 	private static final int RUNS = Integer.getInteger("benchmark.runs", 41);
 
-	private final AtomicLong step = new AtomicLong();
+	/** The sandbox's TOTP clock (not the portal's): one 30-second step further for every code asked for. */
+	private final TestClock totpClock = new TestClock();
 
 	@Autowired
 	MeterRegistry meters;
 
 	@Test
 	void issuanceAgainstBareGetSessionToken() throws IOException {
-		Instant start = Instant.now();
-		this.sandbox.useTotpClock(new SteppingClock(start, this.step));
+		this.sandbox.useTotpClock(this.totpClock);
 		String serial = newDevice("alice");
 		PortalClient alice = signIn("alice");
 		List<String> report = new ArrayList<>();
@@ -109,7 +107,7 @@ class IssuanceBenchmark extends CredentialsFlowSupport {
 	private long lastElapsed;
 
 	private String nextCode(String serial) {
-		this.step.incrementAndGet();
+		this.totpClock.advance(Duration.ofSeconds(30));
 		return this.sandbox.devices().freshCode(serial);
 	}
 
@@ -117,7 +115,7 @@ class IssuanceBenchmark extends CredentialsFlowSupport {
 		return this.meters.find("mfa.portal.aws.calls")
 			.timers()
 			.stream()
-			.mapToDouble((timer) -> timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+			.mapToDouble((timer) -> timer.totalTime(TimeUnit.NANOSECONDS))
 			.sum();
 	}
 
@@ -161,35 +159,6 @@ class IssuanceBenchmark extends CredentialsFlowSupport {
 	private interface Run {
 
 		long once();
-
-	}
-
-	/** The sandbox's TOTP clock: one 30-second step further for every code asked for. */
-	private static final class SteppingClock extends Clock {
-
-		private final Instant start;
-
-		private final AtomicLong step;
-
-		SteppingClock(Instant start, AtomicLong step) {
-			this.start = start;
-			this.step = step;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.start.plusSeconds(30 * this.step.get());
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
 
 	}
 
