@@ -24,8 +24,9 @@ import org.springframework.web.servlet.LocaleContextResolver;
  * The language and time zone of a request. The language is the one the person chose with the switch (a cookie),
  * else the first of {@code Accept-Language} the portal has text for, else English; never a language without
  * text, so {@code <html lang>} always names what is shown. The zone is the browser's, which {@code zone.js}
- * writes into a cookie, else the usual one for the language (Japanese: Asia/Tokyo), else UTC. Controllers of
- * every module get it as a {@code ZoneId} or {@code TimeZone} argument without depending on this module.
+ * writes into a cookie, else the usual one for the language (Japanese: Asia/Tokyo), else unknown. Every module
+ * reads it from {@code LocaleContextHolder} without depending on this one; pages print times through
+ * {@link ShownTimes}, which shows UTC when the zone is unknown.
  */
 final class PortalLocaleResolver implements LocaleContextResolver {
 
@@ -66,7 +67,8 @@ final class PortalLocaleResolver implements LocaleContextResolver {
 	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
 		Locale locale = resolveLocale(request);
-		return new SimpleTimeZoneAwareLocaleContext(locale, TimeZone.getTimeZone(zone(request, locale)));
+		ZoneId zone = zone(request, locale);
+		return new SimpleTimeZoneAwareLocaleContext(locale, (zone != null) ? TimeZone.getTimeZone(zone) : null);
 	}
 
 	@Override
@@ -92,7 +94,8 @@ final class PortalLocaleResolver implements LocaleContextResolver {
 		setLocale(request, response, (context != null) ? context.getLocale() : null);
 	}
 
-	static ZoneId zone(HttpServletRequest request, Locale locale) {
+	/** The browser's zone, else Japan's for Japanese, else {@code null}: unknown, for the caller to default. */
+	static @Nullable ZoneId zone(HttpServletRequest request, Locale locale) {
 		String fromBrowser = cookie(request, ZONE_COOKIE);
 		if (fromBrowser != null && ZONE_ID.matcher(fromBrowser).matches()) {
 			try {
@@ -102,7 +105,7 @@ final class PortalLocaleResolver implements LocaleContextResolver {
 				// Not a zone Java knows: the default below, as without the cookie.
 			}
 		}
-		return Locale.JAPANESE.getLanguage().equals(locale.getLanguage()) ? JAPAN : ZoneId.of("UTC");
+		return Locale.JAPANESE.getLanguage().equals(locale.getLanguage()) ? JAPAN : null;
 	}
 
 	private static @Nullable Locale supported(@Nullable String language) {
