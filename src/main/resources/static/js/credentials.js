@@ -14,12 +14,14 @@
       return;
     }
     var expires = Date.parse(time.getAttribute('datetime'));
-    time.textContent = new Date(expires).toLocaleString();
     function tick() {
       var left = Math.max(0, Math.floor((expires - Date.now()) / 1000));
       var hours = Math.floor(left / 3600);
       var minutes = Math.floor((left % 3600) / 60);
-      output.textContent = left === 0 ? 'expired' : hours + ' h ' + pad(minutes) + ' min ' + pad(left % 60) + ' s';
+      // The words come from the page (the message bundle), so the countdown speaks the page's language.
+      output.textContent = left === 0 ? (output.dataset.expired || 'expired')
+        : (output.dataset.format || '{h} h {m} min {s} s').replace('{h}', hours).replace('{m}', pad(minutes))
+          .replace('{s}', pad(left % 60));
       output.classList.toggle('expired', left === 0);
       if (left > 0) {
         window.setTimeout(tick, 1000 - (Date.now() % 1000));

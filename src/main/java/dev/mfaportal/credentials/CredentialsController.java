@@ -1,5 +1,6 @@
 package dev.mfaportal.credentials;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,10 @@ class CredentialsController {
 		}
 		model.addAttribute("issued", session);
 		model.addAttribute("expiration", CredentialFiles.iso(session.expiration()));
-		model.addAttribute("lifetime", DurationChoices.describe(session.lifetime()));
+		model.addAttribute("expiresAt", session.expiration());
+		// AWS's expiry is a little under the asked duration (its clock ran on while issuing): "12 h", not "11 h 59 min".
+		model.addAttribute("lifetime",
+				DurationChoices.describe(Duration.ofMinutes((session.lifetime().toSeconds() + 30) / 60)));
 		model.addAttribute("files", texts);
 		model.addAttribute("profileName", this.files.profileName());
 		model.addAttribute("sealed", this.seal.seal(session));

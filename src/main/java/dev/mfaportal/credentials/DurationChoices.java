@@ -2,10 +2,13 @@ package dev.mfaportal.credentials;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import dev.mfaportal.kernel.ReadersZone;
 
 /**
  * The session durations an employee can pick, and the check of the one they sent (S17): 900 s up to
@@ -45,7 +48,7 @@ class DurationChoices {
 			.sorted()
 			.forEach((duration) -> options.add(new DurationOption(String.valueOf(duration.toSeconds()),
 					"credentials.duration.preset", List.of(describe(duration)), false)));
-		String end = this.properties.workdayEndTime() + " " + this.properties.workdayZone().getId();
+		String end = this.properties.workdayEndTime() + " " + workdayZone().getId();
 		options.add(untilEndOfWorkday()
 			.map((duration) -> new DurationOption(END_OF_WORKDAY, "credentials.duration.end-of-workday",
 					List.of(end, describe(duration)), false))
@@ -82,11 +85,11 @@ class DurationChoices {
 	}
 
 	/**
-	 * From now to today's end of the working day in the configured zone, capped at the maximum; empty
+	 * From now to today's end of the working day in the employee's zone, capped at the maximum; empty
 	 * once less than the AWS minimum of 15 minutes is left.
 	 */
 	Optional<Duration> untilEndOfWorkday() {
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.properties.workdayZone()));
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(workdayZone()));
 		ZonedDateTime end = now.with(this.properties.workdayEndTime());
 		Duration left = Duration.ofSeconds(Duration.between(now, end).toSeconds());
 		if (left.compareTo(CredentialsProperties.AWS_MINIMUM) < 0) {
@@ -103,6 +106,14 @@ class DurationChoices {
 			return minutes + " min";
 		}
 		return (minutes == 0) ? hours + " h" : hours + " h " + minutes + " min";
+	}
+
+	/**
+	 * The employee's zone, which the web layer knows for the request (their browser's, or Japan's for a Japanese
+	 * page); the configured zone when it does not.
+	 */
+	private ZoneId workdayZone() {
+		return ReadersZone.current().orElse(this.properties.workdayZone());
 	}
 
 	private static Duration min(Duration a, Duration b) {

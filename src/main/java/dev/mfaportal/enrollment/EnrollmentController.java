@@ -1,7 +1,5 @@
 package dev.mfaportal.enrollment;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +26,6 @@ import dev.mfaportal.identity.Employee;
  */
 @Controller
 class EnrollmentController {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
 	private final Enrollments enrollments;
 
@@ -119,7 +115,7 @@ class EnrollmentController {
 		model.addAttribute("token", started.token());
 		model.addAttribute("iamUser", pending.iamUser());
 		model.addAttribute("serial", pending.serialNumber());
-		model.addAttribute("expiresAt", TIME.format(pending.createdAt().plus(this.properties.tokenLifetime())));
+		model.addAttribute("expiresAt", pending.createdAt().plus(this.properties.tokenLifetime()));
 		return "enrollment/scan";
 	}
 

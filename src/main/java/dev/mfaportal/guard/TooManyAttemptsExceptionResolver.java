@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +18,7 @@ import org.springframework.web.servlet.handler.AbstractHandlerExceptionResolver;
 /**
  * Answers {@link TooManyAttemptsException} from any controller with 429 and a {@code Retry-After} header,
  * then lets Boot's error view render {@code templates/error/429.html}. The request keeps
- * {@value #RETRY_AT} (an {@link Instant}), {@value #RETRY_AT_TEXT} (its UTC time of day) and
+ * {@value #RETRY_AT} (an {@link Instant}, which the page prints in the reader's zone) and
  * {@value #RETRY_AFTER_MINUTES} so the page can say when to try again; a feature module only has to let
  * the exception through.
  */
@@ -29,12 +27,7 @@ class TooManyAttemptsExceptionResolver extends AbstractHandlerExceptionResolver 
 
 	static final String RETRY_AT = "retryAt";
 
-	static final String RETRY_AT_TEXT = "retryAtText";
-
 	static final String RETRY_AFTER_MINUTES = "retryAfterMinutes";
-
-	private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Clock clock;
 
@@ -52,7 +45,6 @@ class TooManyAttemptsExceptionResolver extends AbstractHandlerExceptionResolver 
 		}
 		long seconds = Math.max(1, Duration.between(this.clock.instant(), tooMany.retryAt()).toSeconds());
 		request.setAttribute(RETRY_AT, tooMany.retryAt());
-		request.setAttribute(RETRY_AT_TEXT, TIME_OF_DAY.format(tooMany.retryAt()));
 		request.setAttribute(RETRY_AFTER_MINUTES, Math.max(1, (seconds + 59) / 60));
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		try {

@@ -1,8 +1,5 @@
 package dev.mfaportal.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import dev.mfaportal.enrollment.Device;
 import dev.mfaportal.enrollment.DeviceList;
 import dev.mfaportal.enrollment.EmployeeDevices;
@@ -19,13 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	private final EmployeeDevices devices;
 
-	HomeController(EmployeeDevices devices) {
+	private final ShownTimes times;
+
+	HomeController(EmployeeDevices devices, ShownTimes times) {
 		this.devices = devices;
+		this.times = times;
 	}
 
 	@GetMapping("/")
@@ -34,7 +31,7 @@ class HomeController {
 		model.addAttribute("employee", employee);
 		model.addAttribute("deviceLimit", list.limit());
 		if (list.listed()) {
-			model.addAttribute("devices", list.devices().stream().map(DeviceRow::of).toList());
+			model.addAttribute("devices", list.devices().stream().map((device) -> DeviceRow.of(device, this.times)).toList());
 		}
 		model.addAttribute("awsProblem", list.problem());
 		return "web/home";
@@ -46,16 +43,16 @@ class HomeController {
 	 * @param serialNumber the device ARN
 	 * @param name the last part of the ARN, what the employee recognises
 	 * @param enabledAt ISO-8601 for {@code <time datetime>}, or {@code null}
-	 * @param enabledAtText how the page prints it
+	 * @param enabledAtText how the page prints it: in the reader's zone, naming it
 	 */
 	record DeviceRow(String serialNumber, String name, String enabledAt, String enabledAtText) {
 
-		static DeviceRow of(Device device) {
+		static DeviceRow of(Device device, ShownTimes times) {
 			if (device.enabledAt() == null) {
 				return new DeviceRow(device.serialNumber(), device.name(), null, null);
 			}
 			return new DeviceRow(device.serialNumber(), device.name(), device.enabledAt().toString(),
-					SHOWN.format(device.enabledAt()));
+					times.dateTime(device.enabledAt()));
 		}
 
 	}

@@ -80,7 +80,7 @@ class EnrollmentsTests {
 
 	@Test
 	void cancelWhenAwsRefusesTheDeleteThenReportedNotDeletedAndNoCancelledRow() {
-		String token = this.fixture.enrollments.start(ALICE, "phone").token();
+		String token = this.fixture.enrollments.start(ALICE, "phone", EnrollmentFixture.NO_STEP_UP, "203.0.113.9").token();
 		this.fixture.devices.failDelete = new AwsCallException(Kind.UNAVAILABLE, "down", null, null, null);
 		assertThat(this.fixture.enrollments.cancel(ALICE, token).deleted()).isFalse();
 		assertThat(this.fixture.audit.actions()).endsWith("enrollment.cancel-requested ATTEMPTED",

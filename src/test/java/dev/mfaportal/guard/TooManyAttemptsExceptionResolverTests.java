@@ -32,7 +32,6 @@ class TooManyAttemptsExceptionResolverTests {
 		assertThat(Long.parseLong(this.response.getHeader("Retry-After"))).isEqualTo(300L);
 		assertThat(this.request.getAttribute("retryAt")).isEqualTo(retryAt);
 		assertThat(this.request.getAttribute("retryAfterMinutes")).isEqualTo(5L);
-		assertThat(this.request.getAttribute("retryAtText")).isEqualTo("12:05:00 UTC");
 	}
 
 	@Test

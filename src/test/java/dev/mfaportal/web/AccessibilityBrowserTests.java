@@ -1,0 +1,98 @@
+package dev.mfaportal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.mfaportal.BrowserSupport;
+import dev.mfaportal.PortalFlowTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core (shipped in its Maven artifact, never fetched) on every page an employee or admin reaches, in English
+ * and Japanese, light and dark: any WCAG 2 A/AA violation fails, listed with the elements it names.
+ */
+@PortalFlowTest
+@ExtendWith(BrowserSupport.class)
+class AccessibilityBrowserTests {
+
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	@LocalServerPort
+	int port;
+
+	static Stream<Arguments> languagesAndSchemes() {
+		return Stream.of(Arguments.of("en", ColorScheme.LIGHT), Arguments.of("en", ColorScheme.DARK),
+				Arguments.of("ja", ColorScheme.LIGHT), Arguments.of("ja", ColorScheme.DARK));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("languagesAndSchemes")
+	void employeePagesHaveNoViolations(String language, ColorScheme scheme, Page page) {
+		page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+		List<String> violations = new ArrayList<>();
+		page.navigate(baseUrl() + "/login?lang=" + language);
+		check(page, "sign-in", language, violations);
+		BrowserSupport.signIn(page, baseUrl(), "bob", "bob");
+		check(page, "home", language, violations);
+		page.navigate(baseUrl() + "/mfa");
+		check(page, "devices", language, violations);
+		page.navigate(baseUrl() + "/credentials");
+		check(page, "credentials", language, violations);
+		page.navigate(baseUrl() + "/no-such-page");
+		check(page, "404", language, violations);
+		page.navigate(baseUrl() + "/mfa");
+		page.click("form#start-enrollment button[type=submit]");
+		page.waitForSelector("#mfa-scan");
+		check(page, "scan", language, violations);
+		page.click("form#cancel-enrollment button[type=submit]");
+		page.waitForURL((url) -> url.endsWith("/mfa"));
+		assertThat(violations).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("languagesAndSchemes")
+	void adminPagesHaveNoViolations(String language, ColorScheme scheme, Page page) {
+		page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+		List<String> violations = new ArrayList<>();
+		page.navigate(baseUrl() + "/login?lang=" + language);
+		BrowserSupport.signIn(page, baseUrl(), "admin", "admin");
+		page.navigate(baseUrl() + "/admin/audit");
+		check(page, "audit log", language, violations);
+		String firstEvent = page.getAttribute("tr[data-audit-id]", "data-audit-id");
+		page.navigate(baseUrl() + "/admin/audit/" + firstEvent);
+		check(page, "audit event", language, violations);
+		page.navigate(baseUrl() + "/admin/audit/integrity");
+		check(page, "integrity", language, violations);
+		page.navigate(baseUrl() + "/admin/employees/alice");
+		check(page, "help desk", language, violations);
+		assertThat(violations).isEmpty();
+	}
+
+	private static void check(Page page, String name, String language, List<String> violations) {
+		assertThat(page.getAttribute("html", "lang")).as(name).isEqualTo(language);
+		AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+		for (Rule rule : results.getViolations()) {
+			violations.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList());
+		}
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+}
