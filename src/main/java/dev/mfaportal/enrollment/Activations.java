@@ -58,13 +58,18 @@ class Activations {
 		CodeAttempt attempt = CodeAttempt.of(employee, sourceIp, pending.serialNumber(), code1, code2)
 			.checkedBy((codes) -> this.codeCheck.check(totp, codes.get(0), codes.get(1), this.clock.instant())
 				.refusal());
-		this.attempts.run(DeviceCodeFlows.ACTIVATION, attempt, (codes) -> this.locks
+		boolean ran = this.attempts.run(DeviceCodeFlows.ACTIVATION, attempt, (codes) -> this.locks
 			.whileActivating(employee.iamUserName(), () -> enableUnlessDone(employee, pending, codes)));
+		if (!ran) {
+			this.audit.record(Audits.failure(DeviceCodeFlows.ACTIVATION.failed(), employee, pending.serialNumber(),
+					"another-activation-in-progress"));
+			throw EnrollmentException.of("enrollment.activate.busy");
+		}
 		this.audit.record(Audits.event("enrollment.activated", AuditOutcome.SUCCESS, employee, pending.serialNumber()));
 		return pending;
 	}
 
-	private Void enableUnlessDone(Employee employee, PendingEnrollment pending, List<OneTimeCode> codes) {
+	private void enableUnlessDone(Employee employee, PendingEnrollment pending, List<OneTimeCode> codes) {
 		String serial = pending.serialNumber();
 		List<String> assigned = this.devices.listAssigned(employee.iamUserName())
 			.stream()
@@ -72,7 +77,7 @@ class Activations {
 			.toList();
 		if (assigned.contains(serial)) {
 			// An earlier attempt timed out after AWS had enabled the device: it is done.
-			return null;
+			return;
 		}
 		boolean anotherFinished = assigned.stream().anyMatch((other) -> !pending.devicesAtStart().contains(other));
 		if (anotherFinished) {
@@ -83,7 +88,6 @@ class Activations {
 			throw EnrollmentException.startAgain("enrollment.activate.another-finished");
 		}
 		this.devices.enable(employee.iamUserName(), serial, codes.get(0), codes.get(1));
-		return null;
 	}
 
 }
