@@ -58,10 +58,16 @@ class Activations {
 		CodeAttempt attempt = CodeAttempt.of(employee, sourceIp, pending.serialNumber(), code1, code2)
 			.checkedBy((codes) -> this.codeCheck.check(totp, codes.get(0), codes.get(1), this.clock.instant())
 				.refusal());
-		boolean enabledEarlier = this.attempts.run(DeviceCodeFlows.ACTIVATION, attempt, (codes) -> this.locks
-			.whileActivating(employee.iamUserName(), () -> enableUnlessDone(employee, pending, codes)));
+		boolean[] enabledEarlier = new boolean[1];
+		boolean ran = this.attempts.run(DeviceCodeFlows.ACTIVATION, attempt, (codes) -> this.locks.whileActivating(
+				employee.iamUserName(), () -> enabledEarlier[0] = enableUnlessDone(employee, pending, codes)));
+		if (!ran) {
+			this.audit.record(Audits.failure(DeviceCodeFlows.ACTIVATION.failed(), employee, pending.serialNumber(),
+					"another-activation-in-progress"));
+			throw EnrollmentException.of("enrollment.activate.busy");
+		}
 		// A token used again after its device was enabled changes nothing: its row says so, not "activated" again.
-		this.audit.record(enabledEarlier
+		this.audit.record(enabledEarlier[0]
 				? Audits.event("enrollment.activation-replayed", AuditOutcome.SUCCESS, employee, pending.serialNumber())
 					.detail("reason", "already-enabled")
 				: Audits.event("enrollment.activated", AuditOutcome.SUCCESS, employee, pending.serialNumber()));
@@ -69,7 +75,7 @@ class Activations {
 	}
 
 	/** @return whether the device had been enabled already, by an earlier attempt with the same token */
-	private Boolean enableUnlessDone(Employee employee, PendingEnrollment pending, List<OneTimeCode> codes) {
+	private boolean enableUnlessDone(Employee employee, PendingEnrollment pending, List<OneTimeCode> codes) {
 		String serial = pending.serialNumber();
 		List<String> assigned = this.devices.listAssigned(employee.iamUserName())
 			.stream()
