@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -60,6 +61,7 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies(sessionCookieName))
 			.requestCache((cache) -> cache.requestCache(requestCache))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(relativeLoginEntryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -68,6 +70,13 @@ class SecurityConfiguration {
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
 					SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/** S34: "Location: /login", never an absolute URL made from the request's Host header. */
+	private static LoginUrlAuthenticationEntryPoint relativeLoginEntryPoint() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	/**
