@@ -1,16 +1,11 @@
 package dev.mfaportal.credentials;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import dev.mfaportal.Concurrently;
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.jsoup.nodes.Document;
@@ -36,7 +31,7 @@ class ParallelWrongCodesFlowTests extends CredentialsFlowSupport {
 		this.sandbox.inject(SandboxFault.latency(Duration.ofMillis(400)).onlyFor("GetSessionToken"));
 		long calls = getSessionTokenCalls();
 
-		List<Integer> statuses = concurrently(REQUESTS, (i) -> alice
+		List<Integer> statuses = Concurrently.run(REQUESTS, (i) -> () -> alice
 			.submit(form, "form#issue-credentials", fields(serial, wrongCodes.get(i), "3600", ALICE_KEY_ID,
 					ALICE_SECRET))
 			.statusCode());
@@ -44,37 +39,6 @@ class ParallelWrongCodesFlowTests extends CredentialsFlowSupport {
 		assertThat(getSessionTokenCalls() - calls).isLessThanOrEqualTo(5);
 		assertThat(statuses).filteredOn((status) -> status == 429).hasSizeGreaterThanOrEqualTo(REQUESTS - 5);
 		assertThat(statuses).containsOnly(400, 429);
-	}
-
-	interface Request {
-
-		int send(int index);
-
-	}
-
-	/** Sends {@code count} requests from as many threads, released together by one start gate. */
-	static List<Integer> concurrently(int count, Request request) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch gate = new CountDownLatch(1);
-			List<Future<Integer>> answers = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				answers.add(threads.submit(() -> {
-					gate.await();
-					return request.send(index);
-				}));
-			}
-			gate.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> answer : answers) {
-				statuses.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			return statuses;
-		}
-		finally {
-			threads.shutdownNow();
-		}
 	}
 
 	/** Distinct codes that are certainly not the device's now nor in the window around it. */

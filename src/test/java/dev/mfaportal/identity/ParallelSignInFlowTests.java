@@ -3,12 +3,8 @@ package dev.mfaportal.identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import dev.mfaportal.Concurrently;
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
@@ -50,28 +46,11 @@ class ParallelSignInFlowTests {
 			guessers.add(guesser);
 			forms.add(guesser.get("/login"));
 		}
-		ExecutorService threads = Executors.newFixedThreadPool(GUESSES);
-		List<String> locations = new ArrayList<>();
-		try {
-			CountDownLatch gate = new CountDownLatch(1);
-			List<Future<String>> answers = new ArrayList<>();
-			for (int i = 0; i < GUESSES; i++) {
-				int index = i;
-				answers.add(threads.submit(() -> {
-					gate.await();
-					Page answer = guessers.get(index)
-						.submit(forms.get(index), "form#sign-in", Map.of("username", "bob", "password", "guess-" + index));
-					return (answer.location() != null) ? answer.location() : "status " + answer.status();
-				}));
-			}
-			gate.countDown();
-			for (Future<String> answer : answers) {
-				locations.add(answer.get(60, TimeUnit.SECONDS));
-			}
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		List<String> locations = Concurrently.run(GUESSES, (index) -> () -> {
+			Page answer = guessers.get(index)
+				.submit(forms.get(index), "form#sign-in", Map.of("username", "bob", "password", "guess-" + index));
+			return (answer.location() != null) ? answer.location() : "status " + answer.status();
+		});
 
 		PortalClient owner = PortalClient.notFollowingRedirects(this.port);
 		Page rightPassword = owner.submit(owner.get("/login"), "form#sign-in",
