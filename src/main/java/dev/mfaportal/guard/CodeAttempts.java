@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 import dev.mfaportal.audit.AuditEvent;
@@ -18,7 +21,8 @@ import dev.mfaportal.kernel.OneTimeCode;
  * The one way a one-time code reaches AWS. For every flow, in this order:
  * <ol>
  * <li>the rate limit (S14): over it, the denial is audited and {@link TooManyAttemptsException} propagates
- * (answered with 429), even for a correct code;</li>
+ * (answered with 429), even for a correct code; under it, the attempt is counted at once, as if its code were
+ * wrong, and uncounted when it ends without a wrong code, so that parallel requests cannot pass together;</li>
  * <li>local checks: each code is six digits; a two-code flow must not get the same code twice; then the
  * flow's own {@link LocalCheck};</li>
  * <li>each code is claimed (S15): a code the portal has just used never reaches AWS;</li>
@@ -47,6 +51,8 @@ import dev.mfaportal.kernel.OneTimeCode;
 @Component
 public class CodeAttempts {
 
+	private static final Logger logger = LoggerFactory.getLogger(CodeAttempts.class);
+
 	static final String TOO_MANY_ATTEMPTS = "too-many-attempts";
 
 	private final CodeGuard guard;
@@ -73,18 +79,24 @@ public class CodeAttempts {
 				.detail("scope", ex.scope()));
 			throw ex;
 		}
-		List<OneTimeCode> codes = checkLocally(flow, attempt);
-		claim(flow, attempt);
-		this.audit.record(row(flow.attempted(), AuditOutcome.ATTEMPTED, attempt));
+		Counted counted = new Counted(attempt);
 		try {
-			return awsCall.apply(codes);
+			List<OneTimeCode> codes = checkLocally(flow, attempt, counted);
+			claim(flow, attempt);
+			this.audit.record(row(flow.attempted(), AuditOutcome.ATTEMPTED, attempt));
+			try {
+				return awsCall.apply(codes);
+			}
+			catch (AwsCallException ex) {
+				throw refusedByAws(flow, attempt, ex, counted);
+			}
 		}
-		catch (AwsCallException ex) {
-			throw refusedByAws(flow, attempt, ex);
+		finally {
+			counted.releaseUnlessWrong();
 		}
 	}
 
-	private List<OneTimeCode> checkLocally(CodeFlow flow, CodeAttempt attempt) {
+	private List<OneTimeCode> checkLocally(CodeFlow flow, CodeAttempt attempt, Counted counted) {
 		List<String> submitted = attempt.codes();
 		if (!submitted.stream().allMatch(OneTimeCode::isWellFormed)) {
 			throw refused(flow, attempt, new CodeRefusal(Cause.NOT_SIX_DIGITS, "not-six-digits", null, null));
@@ -97,11 +109,11 @@ public class CodeAttempts {
 			local = attempt.localCheck().check(submitted);
 		}
 		catch (AwsCallException ex) {
-			throw refusedByAws(flow, attempt, ex);
+			throw refusedByAws(flow, attempt, ex, counted);
 		}
 		if (local.isPresent()) {
 			if (local.get().countsAsWrongCode()) {
-				this.guard.recordWrongCode(attempt.employee().username(), attempt.sourceIp());
+				counted.wrongCode();
 			}
 			throw refused(flow, attempt, new CodeRefusal(Cause.LOCAL_CHECK, local.get().reason(), local.get(), null));
 		}
@@ -120,10 +132,11 @@ public class CodeAttempts {
 		}
 	}
 
-	private RuntimeException refusedByAws(CodeFlow flow, CodeAttempt attempt, AwsCallException ex) {
+	private RuntimeException refusedByAws(CodeFlow flow, CodeAttempt attempt, AwsCallException ex,
+			Counted counted) {
 		// Counted before the audit row, so that an audit outage cannot lift the limit.
 		if (ex.is(AwsCallException.Kind.WRONG_CODE)) {
-			this.guard.recordWrongCode(attempt.employee().username(), attempt.sourceIp());
+			counted.wrongCode();
 		}
 		CodeRefusal refusal = new CodeRefusal(Cause.AWS, flow.awsReason().apply(ex), null, ex);
 		AuditEvent row = refusalRow(flow, attempt, refusal.reason()).awsRequestId(ex.requestId());
@@ -149,6 +162,39 @@ public class CodeAttempts {
 			row = row.detail(detail.getKey(), detail.getValue());
 		}
 		return row;
+	}
+
+	/** The attempt the guard counted before the AWS call: kept as a wrong code, or else released, once. */
+	private final class Counted {
+
+		private final CodeAttempt attempt;
+
+		private boolean settled;
+
+		Counted(CodeAttempt attempt) {
+			this.attempt = attempt;
+		}
+
+		void wrongCode() {
+			CodeAttempts.this.guard.recordWrongCode(this.attempt.employee().username(), this.attempt.sourceIp());
+			this.settled = true;
+		}
+
+		void releaseUnlessWrong() {
+			if (this.settled) {
+				return;
+			}
+			this.settled = true;
+			try {
+				CodeAttempts.this.guard.release(this.attempt.employee().username(), this.attempt.sourceIp());
+			}
+			catch (RuntimeException ex) {
+				// The attempt then stays counted until the window ends: the limit errs on the safe side, and
+				// the answer already decided (credentials shown, a refusal) is not replaced by an error.
+				logger.warn("Could not uncount a code attempt; it counts until the window ends", ex);
+			}
+		}
+
 	}
 
 }

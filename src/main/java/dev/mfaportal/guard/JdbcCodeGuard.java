@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,11 +20,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.mfaportal.kernel.ServerKeys;
 
 /**
  * {@link CodeGuard} backed by PostgreSQL, so that every portal instance sees the same counts and claims.
+ * <p>
+ * Check and count are one step (S14 under parallel requests): a short transaction takes an advisory lock per
+ * employee and per source IP, reads the window and inserts the attempt as in flight, then commits, before
+ * the code goes to AWS. No transaction or connection is held during the AWS call itself.
  */
 @Component
 class JdbcCodeGuard implements CodeGuard {
@@ -48,7 +55,33 @@ class JdbcCodeGuard implements CodeGuard {
 			WHERE guard_claimed_code.expires_at <= :now
 			""";
 
+	// Two-key advisory locks, one key space per subject kind, the employee's always taken first (no deadlock).
+	// The count runs in a statement of its own after the locks: its snapshot then sees every earlier attempt.
+	private static final String LOCK = """
+			SELECT 1 FROM (SELECT pg_advisory_xact_lock(1400001, hashtext(:user)),
+				pg_advisory_xact_lock(1400002, hashtext(:ip))) AS locked
+			""";
+
+	private static final String COUNT_IF_ALLOWED = """
+			INSERT INTO guard_wrong_code (portal_user, source_ip, attempted_at, in_flight)
+			SELECT :user, :ip, :now, true
+			WHERE (SELECT count(*) FROM guard_wrong_code WHERE portal_user = :user AND attempted_at > :since) < :maxUser
+			AND (SELECT count(*) FROM guard_wrong_code WHERE source_ip = :ip AND attempted_at > :since) < :maxIp
+			""";
+
+	// Attempts in flight for one employee and IP are alike: settling any one of them settles this one.
+	private static final String ONE_IN_FLIGHT = """
+			(SELECT id FROM guard_wrong_code WHERE portal_user = :user AND source_ip = :ip AND in_flight
+			LIMIT 1 FOR UPDATE SKIP LOCKED)""";
+
+	private static final String KEEP_AS_WRONG = "UPDATE guard_wrong_code SET in_flight = false WHERE id = "
+			+ ONE_IN_FLIGHT;
+
+	private static final String RELEASE = "DELETE FROM guard_wrong_code WHERE id = " + ONE_IN_FLIGHT;
+
 	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
 
 	private final GuardProperties properties;
 
@@ -56,8 +89,9 @@ class JdbcCodeGuard implements CodeGuard {
 
 	private final Clock clock;
 
-	JdbcCodeGuard(JdbcClient jdbc, GuardProperties properties, Clock clock) {
+	JdbcCodeGuard(JdbcClient jdbc, TransactionOperations transactions, GuardProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.properties = properties;
 		this.codeKey = new SecretKeySpec(ServerKeys.load("portal.guard.code-key", properties.codeKey()), "HmacSHA256");
 		this.clock = clock;
@@ -66,16 +100,32 @@ class JdbcCodeGuard implements CodeGuard {
 	@Override
 	public void ensureAllowed(String portalUser, String sourceIp) {
 		Instant now = this.clock.instant();
-		Optional<Instant> byUser = blockedUntil(RECENT_BY_USER, portalUser,
-				this.properties.maxWrongCodesPerEmployee(), now);
-		Optional<Instant> byIp = blockedUntil(RECENT_BY_IP, sourceIp, this.properties.maxWrongCodesPerIp(), now);
-		Optional<Instant> retryAt = byUser.isPresent() && byIp.isPresent()
-				? Optional.of(byUser.get().isAfter(byIp.get()) ? byUser.get() : byIp.get())
-				: byUser.or(() -> byIp);
-		if (retryAt.isPresent()) {
-			throw new TooManyAttemptsException(retryAt.get(),
-					byUser.isPresent() ? TooManyAttemptsException.EMPLOYEE : TooManyAttemptsException.IP);
+		Integer counted = this.transactions.execute((transaction) -> {
+			this.jdbc.sql(LOCK).param("user", portalUser).param("ip", sourceIp).query(Integer.class).single();
+			return this.jdbc.sql(COUNT_IF_ALLOWED)
+				.param("user", portalUser)
+				.param("ip", sourceIp)
+				.param("now", utc(now))
+				.param("since", utc(now.minus(this.properties.window())))
+				.param("maxUser", this.properties.maxWrongCodesPerEmployee())
+				.param("maxIp", this.properties.maxWrongCodesPerIp())
+				.update();
+		});
+		if (counted == null || counted == 0) {
+			boolean employeeLimit = blockedUntil(RECENT_BY_USER, portalUser,
+					this.properties.maxWrongCodesPerEmployee(), now).isPresent();
+			throw new TooManyAttemptsException(retryAt(portalUser, sourceIp, now),
+					employeeLimit ? TooManyAttemptsException.EMPLOYEE : TooManyAttemptsException.IP);
 		}
+	}
+
+	/** When the refused subject may try again: outside the lock, as only the answer's wording depends on it. */
+	private Instant retryAt(String portalUser, String sourceIp, Instant now) {
+		return Stream.of(blockedUntil(RECENT_BY_USER, portalUser, this.properties.maxWrongCodesPerEmployee(), now),
+				blockedUntil(RECENT_BY_IP, sourceIp, this.properties.maxWrongCodesPerIp(), now))
+			.flatMap(Optional::stream)
+			.max(Comparator.naturalOrder())
+			.orElse(now.plus(this.properties.window()));
 	}
 
 	/**
@@ -97,9 +147,16 @@ class JdbcCodeGuard implements CodeGuard {
 
 	@Override
 	public void recordWrongCode(String portalUser, String sourceIp) {
-		this.jdbc.sql("INSERT INTO guard_wrong_code (portal_user, source_ip, attempted_at) VALUES (?, ?, ?)")
-			.params(portalUser, sourceIp, utc(this.clock.instant()))
-			.update();
+		if (this.jdbc.sql(KEEP_AS_WRONG).param("user", portalUser).param("ip", sourceIp).update() == 0) {
+			this.jdbc.sql("INSERT INTO guard_wrong_code (portal_user, source_ip, attempted_at) VALUES (?, ?, ?)")
+				.params(portalUser, sourceIp, utc(this.clock.instant()))
+				.update();
+		}
+	}
+
+	@Override
+	public void release(String portalUser, String sourceIp) {
+		this.jdbc.sql(RELEASE).param("user", portalUser).param("ip", sourceIp).update();
 	}
 
 	@Override

@@ -22,13 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * @param absoluteSessionTimeout how long a session lives after sign-in, however active it is (S11)
  * @param signInAttempts failed sign-ins for one login within {@code signInLockout} before it is refused (S13)
  * @param signInLockout the window those failures are counted in, and so how long a lockout lasts at most
+ * @param signInAttemptsPerIp failed sign-ins from one source address, whatever the login, within
+ * {@code signInLockout} before that address is refused; above what one office behind one NAT address
+ * mistypes, far below what spraying passwords across logins needs
  */
 @Validated
 @ConfigurationProperties("portal.identity")
 record IdentityProperties(@Valid @DefaultValue List<Account> accounts,
 		@NotNull @DefaultValue("10m") Duration reauthenticationWindow,
 		@NotNull @DefaultValue("12h") Duration absoluteSessionTimeout, @Min(1) @DefaultValue("5") int signInAttempts,
-		@NotNull @DefaultValue("15m") Duration signInLockout) {
+		@NotNull @DefaultValue("15m") Duration signInLockout, @Min(1) @DefaultValue("50") int signInAttemptsPerIp) {
 
 	/**
 	 * One local account.

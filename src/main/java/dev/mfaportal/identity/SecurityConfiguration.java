@@ -30,6 +30,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -93,6 +94,7 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies(sessionCookieName))
 			.requestCache((cache) -> cache.requestCache(requestCache))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(relativeLoginEntryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -136,6 +138,13 @@ class SecurityConfiguration {
 		SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
 		local.setDefaultTargetUrl(SIGNED_OUT);
 		return local;
+	}
+
+	/** S34: "Location: /login", never an absolute URL made from the request's Host header. */
+	private static LoginUrlAuthenticationEntryPoint relativeLoginEntryPoint() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The database-backed sign-in throttle. Kept out of {@link IdentityConfiguration} so that web slices of
@@ -15,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SignInThrottleConfiguration {
 
 	@Bean
-	JdbcSignInThrottle signInThrottle(JdbcClient jdbc, IdentityProperties properties, Clock clock) {
-		return new JdbcSignInThrottle(jdbc, properties.signInAttempts(), properties.signInLockout(), clock);
+	JdbcSignInThrottle signInThrottle(JdbcClient jdbc, TransactionOperations transactions,
+			IdentityProperties properties, Clock clock) {
+		return new JdbcSignInThrottle(jdbc, transactions, properties.signInAttempts(),
+				properties.signInAttemptsPerIp(), properties.signInLockout(), clock);
 	}
 
 }

@@ -13,6 +13,8 @@ public class FakeCodeGuard implements CodeGuard {
 
 	public boolean blocked;
 
+	public int released;
+
 	public final Set<String> claimed = new HashSet<>();
 
 	@Override
@@ -25,6 +27,11 @@ public class FakeCodeGuard implements CodeGuard {
 	@Override
 	public void recordWrongCode(String portalUser, String sourceIp) {
 		this.wrongCodes++;
+	}
+
+	@Override
+	public void release(String portalUser, String sourceIp) {
+		this.released++;
 	}
 
 	@Override

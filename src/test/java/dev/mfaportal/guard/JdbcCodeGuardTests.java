@@ -5,10 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -17,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mfaportal.PortalJdbcTest;
 
@@ -50,7 +59,7 @@ class JdbcCodeGuardTests {
 		this.jdbc = JdbcClient.create(this.dataSource);
 		GuardProperties properties = new GuardProperties(3, 5, Duration.ofMinutes(15), Duration.ofSeconds(90),
 				Base64.getEncoder().encodeToString(new byte[32]), Duration.ofMinutes(5));
-		this.guard = new JdbcCodeGuard(this.jdbc, properties, new Clock() {
+		this.guard = new JdbcCodeGuard(this.jdbc, transactions(), properties, new Clock() {
 
 			@Override
 			public Instant instant() {
@@ -75,7 +84,7 @@ class JdbcCodeGuardTests {
 		GuardProperties shortKey = new GuardProperties(3, 5, Duration.ofMinutes(15), Duration.ofSeconds(90),
 				Base64.getEncoder().encodeToString(new byte[16]), Duration.ofMinutes(5));
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> new JdbcCodeGuard(this.jdbc, shortKey, Clock.systemUTC()))
+			.isThrownBy(() -> new JdbcCodeGuard(this.jdbc, transactions(), shortKey, Clock.systemUTC()))
 			.withMessageContaining("portal.guard.code-key");
 	}
 
@@ -163,6 +172,79 @@ class JdbcCodeGuardTests {
 			.query(Long.class)
 			.single()).isZero();
 		assertThatNoException().isThrownBy(() -> this.guard.claim(this.serial, "123456"));
+	}
+
+	@Test
+	void ensureAllowedWhenAttemptsInFlightReachTheLimitThenRefusedBeforeAnyIsCounted() {
+		for (int i = 0; i < 3; i++) {
+			this.guard.ensureAllowed(this.user, this.ip);
+		}
+		assertThatExceptionOfType(TooManyAttemptsException.class)
+			.isThrownBy(() -> this.guard.ensureAllowed(this.user, "another-" + this.ip));
+	}
+
+	@Test
+	void releaseWhenAttemptEndedWithoutWrongCodeThenItNoLongerCounts() {
+		for (int i = 0; i < 3; i++) {
+			this.guard.ensureAllowed(this.user, this.ip);
+			this.guard.release(this.user, this.ip);
+		}
+		assertThatNoException().isThrownBy(() -> this.guard.ensureAllowed(this.user, this.ip));
+		assertThat(rowsOf(this.user)).isEqualTo(1);
+	}
+
+	@Test
+	void recordWrongCodeWhenAttemptInFlightThenThatAttemptIsKeptNotASecondRow() {
+		this.guard.ensureAllowed(this.user, this.ip);
+		this.guard.recordWrongCode(this.user, this.ip);
+		this.guard.release(this.user, this.ip);
+		assertThat(rowsOf(this.user)).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM guard_wrong_code WHERE portal_user = ? AND in_flight")
+			.param(this.user)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void ensureAllowedWhenTwelveEmployeesOnOneIpTryAtOnceThenOnlyTheIpLimitPasses() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(12);
+		try {
+			CountDownLatch gate = new CountDownLatch(1);
+			List<Future<Boolean>> answers = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				String employee = this.user + "-" + i;
+				answers.add(threads.submit(() -> {
+					gate.await();
+					try {
+						this.guard.ensureAllowed(employee, this.ip);
+						return true;
+					}
+					catch (TooManyAttemptsException ex) {
+						return false;
+					}
+				}));
+			}
+			gate.countDown();
+			int allowed = 0;
+			for (Future<Boolean> answer : answers) {
+				allowed += answer.get(30, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(allowed).isEqualTo(5);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private long rowsOf(String user) {
+		return this.jdbc.sql("SELECT count(*) FROM guard_wrong_code WHERE portal_user = ?")
+			.param(user)
+			.query(Long.class)
+			.single();
+	}
+
+	private TransactionOperations transactions() {
+		return new TransactionTemplate(new JdbcTransactionManager(this.dataSource));
 	}
 
 	private void wrongCodesOneMinuteApart(int count, String user, String ip) {

@@ -28,8 +28,17 @@ public class InMemorySignInThrottle implements SignInThrottle {
 	}
 
 	@Override
-	public void recordFailure(String username) {
+	public Optional<Instant> begin(String username, String sourceIp) {
+		return lockedUntil(username);
+	}
+
+	@Override
+	public void recordFailure(String username, String sourceIp) {
 		this.failures.merge(username, 1, Integer::sum);
+	}
+
+	@Override
+	public void release(String username, String sourceIp) {
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import dev.mfaportal.PortalJdbcTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,9 @@ class JdbcSignInThrottleTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TransactionOperations transactions;
+
 	Instant now = Instant.parse("2026-11-28T12:00:00Z");
 
 	JdbcSignInThrottle throttle;
@@ -36,7 +40,7 @@ class JdbcSignInThrottleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.throttle = new JdbcSignInThrottle(this.jdbc, 3, WINDOW, new Clock() {
+		this.throttle = new JdbcSignInThrottle(this.jdbc, this.transactions, 3, 5, WINDOW, new Clock() {
 
 			@Override
 			public Instant instant() {
@@ -101,7 +105,7 @@ class JdbcSignInThrottleTests {
 	void failuresOlderThanTheWindowAreDeleted() {
 		failTimes(1);
 		this.now = this.now.plus(WINDOW).plusSeconds(1);
-		this.throttle.recordFailure("someone-else-" + UUID.randomUUID());
+		this.throttle.recordFailure("someone-else-" + UUID.randomUUID(), "10.0.0.1");
 		Integer left = this.jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE username = ?")
 			.param(this.user)
 			.query(Integer.class)
@@ -109,9 +113,30 @@ class JdbcSignInThrottleTests {
 		assertThat(left).isZero();
 	}
 
+	@Test
+	void beginWhenAllowedThenTheAttemptCountsUntilReleased() {
+		String ip = "ip-" + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.throttle.begin(this.user, ip)).isEmpty();
+		}
+		assertThat(this.throttle.begin(this.user, ip)).isPresent();
+		this.throttle.release(this.user, ip);
+		assertThat(this.throttle.begin(this.user, ip)).isEmpty();
+	}
+
+	@Test
+	void beginWhenTheAddressReachedItsLimitThenEveryLoginFromItIsRefused() {
+		String ip = "ip-" + UUID.randomUUID();
+		for (int i = 0; i < 5; i++) {
+			this.throttle.recordFailure(this.user + "-" + i, ip);
+		}
+		assertThat(this.throttle.begin(this.user + "-fresh", ip)).hasValue(this.now.plus(WINDOW));
+		assertThat(this.throttle.begin(this.user + "-fresh", "other-" + ip)).isEmpty();
+	}
+
 	void failTimes(int times) {
 		for (int i = 0; i < times; i++) {
-			this.throttle.recordFailure(this.user);
+			this.throttle.recordFailure(this.user, "10.0.0.1");
 			this.now = this.now.plusSeconds(10);
 		}
 	}

@@ -71,9 +71,21 @@ class SignInPasswordsTests {
 			return this.locked ? Optional.of(Instant.now().plusSeconds(60)) : Optional.empty();
 		}
 
+		final List<String> released = new ArrayList<>();
+
 		@Override
-		public void recordFailure(String username) {
+		public Optional<Instant> begin(String username, String sourceIp) {
+			return lockedUntil(username);
+		}
+
+		@Override
+		public void recordFailure(String username, String sourceIp) {
 			this.failures.add(username);
+		}
+
+		@Override
+		public void release(String username, String sourceIp) {
+			this.released.add(username);
 		}
 
 		@Override
