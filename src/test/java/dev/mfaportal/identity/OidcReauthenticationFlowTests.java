@@ -5,20 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.TestClock;
-import dev.mfaportal.idp.DemoIdentityProvider;
 import dev.mfaportal.idp.ProviderSignIn;
-import dev.mfaportal.sandbox.SandboxAccount;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,14 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Confirm it's you" for a company sign-in: no password at the portal (whatever local account shares the name);
  * the person signs in again at the provider, which is asked to ask again, and continues where they were going.
  */
-@PortalFlowTest
-class OidcReauthenticationFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SandboxAccount sandbox;
+class OidcReauthenticationFlowTests extends OidcFlowSupport {
 
 	@Autowired
 	TestClock clock;
@@ -45,15 +33,9 @@ class OidcReauthenticationFlowTests {
 
 	@BeforeEach
 	void signedInAtTheProvider() {
-		DemoIdentityProvider.addIamUsers(this.sandbox);
-		this.browser = PortalClient.notFollowingRedirects(this.port);
+		this.browser = browser();
 		this.signIn = new ProviderSignIn(this.browser);
 		this.signIn.signIn("alice");
-	}
-
-	@AfterEach
-	void resetProvider() {
-		DemoIdentityProvider.shared().reset();
 	}
 
 	@Test
