@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may sign in and how long a sign-in counts.
  *
- * @param accounts local accounts; empty means nobody can sign in (an OIDC login can replace them later)
+ * @param accounts local accounts, for a demo and as break-glass beside company sign-in (OidcProperties)
  * @param reauthenticationWindow how long after a sign-in a sensitive action needs no fresh password
  * @param absoluteSessionTimeout how long a session lives after sign-in, however active it is (S11)
  * @param signInAttempts failed sign-ins for one login within {@code signInLockout} before it is refused (S13)
@@ -40,7 +40,8 @@ record IdentityProperties(@Valid @DefaultValue List<Account> accounts,
 	 * @param password the password's hash in {@code DelegatingPasswordEncoder} form, e.g. <code>{bcrypt}$2a$10$...</code>
 	 * @param displayName how the portal greets them; the username when blank
 	 * @param iamUser the IAM user this login acts on; IAM's own name rule
-	 * @param roles portal roles without {@code ROLE_}, {@code EMPLOYEE} when not given
+	 * @param roles portal roles without {@code ROLE_} ({@code EMPLOYEE}, {@code HELPDESK}, {@code AUDITOR},
+	 * {@code ADMIN}), {@code EMPLOYEE} when not given
 	 */
 	record Account(@NotBlank String username, @NotBlank String password, String displayName,
 			@NotBlank @Pattern(regexp = "[\\w+=,.@-]+") String iamUser, @DefaultValue("EMPLOYEE") Set<String> roles) {

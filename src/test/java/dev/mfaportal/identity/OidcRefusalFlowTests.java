@@ -6,20 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.idp.DemoIdentityProvider;
 import dev.mfaportal.idp.ProviderSignIn;
-import dev.mfaportal.sandbox.SandboxAccount;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,31 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the portal refuses from a company sign-in (S39), each an ID token signed with the demo provider's real key
  * but tampered with, or an answer replayed: no session, the sign-in page says what to do, an audit row says why.
  */
-@PortalFlowTest
-class OidcRefusalFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SandboxAccount sandbox;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	final DemoIdentityProvider provider = DemoIdentityProvider.shared();
+class OidcRefusalFlowTests extends OidcFlowSupport {
 
 	long auditMark;
 
 	@BeforeEach
 	void markTheAuditLog() {
-		DemoIdentityProvider.addIamUsers(this.sandbox);
 		this.auditMark = this.jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
-	}
-
-	@AfterEach
-	void resetProvider() {
-		this.provider.reset();
 	}
 
 	@Test
@@ -79,23 +55,23 @@ class OidcRefusalFlowTests {
 
 	@Test
 	void idTokenWhenItCarriesTheNonceOfAnEarlierSignInThenRefused() {
-		new ProviderSignIn(PortalClient.notFollowingRedirects(this.port)).signIn("alice");
+		signedIn("alice");
 		String earlier = this.provider.lastNonce();
 		assertRefused(tampered((claims) -> claims.claim("nonce", earlier)), "failed", "invalid_nonce");
 	}
 
 	@Test
 	void answerWhenReplayedInAnotherBrowserThenRefused() {
-		ProviderSignIn victim = new ProviderSignIn(PortalClient.notFollowingRedirects(this.port));
+		ProviderSignIn victim = new ProviderSignIn(browser());
 		URI callback = victim.atProvider(victim.loginPage(), "alice");
-		PortalClient attacker = PortalClient.notFollowingRedirects(this.port);
+		PortalClient attacker = browser();
 		assertRefused(new ProviderSignIn(attacker).landOn(callback), attacker, "failed",
 				"authorization_request_not_found");
 	}
 
 	@Test
 	void answerWhenUsedTwiceThenTheSecondTimeIsRefused() {
-		PortalClient browser = PortalClient.notFollowingRedirects(this.port);
+		PortalClient browser = browser();
 		ProviderSignIn signIn = new ProviderSignIn(browser);
 		URI callback = signIn.atProvider(signIn.loginPage(), "alice");
 		assertThat(signIn.landOn(callback).response().uri().getPath()).isEqualTo("/");
@@ -118,7 +94,7 @@ class OidcRefusalFlowTests {
 
 	@Test
 	void iamUserWhenOutsideTheAllowedPathThenNotMapped() {
-		PortalClient browser = PortalClient.notFollowingRedirects(this.port);
+		PortalClient browser = browser();
 		assertRefused(new ProviderSignIn(browser).signIn("carol"), browser, "not-mapped", "iam_user_outside_path");
 		assertThat(refusal()).containsEntry("portal_user", "carol").containsEntry("iam_user", "carol");
 	}
@@ -127,7 +103,7 @@ class OidcRefusalFlowTests {
 
 	/** Signs in as alice in a fresh browser, the provider tampering with the ID token it issues. */
 	Page tampered(Consumer<JwtClaimsSet.Builder> tamper) {
-		this.tamperedBrowser = PortalClient.notFollowingRedirects(this.port);
+		this.tamperedBrowser = browser();
 		ProviderSignIn signIn = new ProviderSignIn(this.tamperedBrowser);
 		Page login = signIn.loginPage();
 		this.provider.tamperWithNextIdToken(tamper);
@@ -142,7 +118,7 @@ class OidcRefusalFlowTests {
 		assertThat(landed.response().uri().getPath()).isEqualTo("/login");
 		assertThat(landed.response().uri().getQuery()).isEqualTo("refused=" + page);
 		assertThat(landed.text("#sign-in-refused")).isNotBlank();
-		assertThat(PortalClient.target(browser.get("/")).getPath()).as("not signed in").isEqualTo("/login");
+		assertThat(signedOut(browser)).as("not signed in").isTrue();
 		assertThat(refusal()).containsEntry("reason", reason)
 			.containsEntry("outcome", "DENIED")
 			.containsEntry("provider", DemoIdentityProvider.REGISTRATION_ID);

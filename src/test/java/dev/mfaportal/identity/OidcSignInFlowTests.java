@@ -5,21 +5,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.TestClock;
 import dev.mfaportal.idp.DemoIdentityProvider;
 import dev.mfaportal.idp.ProviderSignIn;
-import dev.mfaportal.sandbox.SandboxAccount;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,22 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Company sign-in over real HTTP: the portal, the demo identity provider (Spring Authorization Server with its own
  * login page) and the sandbox AWS account; the whole authorization-code flow as a browser walks it (S39).
  */
-@PortalFlowTest
-class OidcSignInFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SandboxAccount sandbox;
-
-	@Autowired
-	JdbcClient jdbc;
+class OidcSignInFlowTests extends OidcFlowSupport {
 
 	@Autowired
 	TestClock clock;
-
-	final DemoIdentityProvider provider = DemoIdentityProvider.shared();
 
 	PortalClient browser;
 
@@ -51,14 +34,8 @@ class OidcSignInFlowTests {
 
 	@BeforeEach
 	void freshBrowser() {
-		DemoIdentityProvider.addIamUsers(this.sandbox);
-		this.browser = PortalClient.notFollowingRedirects(this.port);
+		this.browser = browser();
 		this.signIn = new ProviderSignIn(this.browser);
-	}
-
-	@AfterEach
-	void resetProvider() {
-		this.provider.reset();
 	}
 
 	@Test
@@ -109,8 +86,7 @@ class OidcSignInFlowTests {
 	 * an admin may ask for (404 then, as no page is there).
 	 */
 	List<Integer> statuses(String username) {
-		PortalClient own = PortalClient.notFollowingRedirects(this.port);
-		new ProviderSignIn(own).signIn(username);
+		PortalClient own = signedIn(username);
 		return List.of(own.get("/admin/audit").status(), own.get("/admin/audit.csv").status(),
 				own.get("/admin/employees/bob").status(), own.get("/admin/no-such-page").status());
 	}
@@ -132,12 +108,12 @@ class OidcSignInFlowTests {
 	void signInWhenDisabledAtTheProviderThenRefusedThereAtOnce() {
 		this.signIn.signIn("bob");
 		this.provider.disable("bob");
-		PortalClient other = PortalClient.notFollowingRedirects(this.port);
+		PortalClient other = browser();
 		ProviderSignIn again = new ProviderSignIn(other);
 		Page answer = again.follow(other.submit(again.loginPage(), "form", Map.of("username", "bob", "password", "bob")),
 				ProviderSignIn.CALLBACK_PATH);
 		assertThat(answer.response().uri().toString()).startsWith(this.provider.issuer() + "/login?error");
-		assertThat(PortalClient.target(other.get("/")).getPath()).isEqualTo("/login");
+		assertThat(signedOut(other)).isTrue();
 	}
 
 	@Test

@@ -11,20 +11,13 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
-import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.idp.DemoIdentityProvider;
 import dev.mfaportal.idp.ProviderSignIn;
-import dev.mfaportal.sandbox.SandboxAccount;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -38,33 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signing out of a company sign-in (S39): the portal's session ends and so does the provider's (RP-initiated
  * logout); and the provider's back-channel logout ends the portal session it names, found in PostgreSQL.
  */
-@PortalFlowTest
-class OidcSignOutFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SandboxAccount sandbox;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	final DemoIdentityProvider provider = DemoIdentityProvider.shared();
-
-	@BeforeEach
-	void iamUsers() {
-		DemoIdentityProvider.addIamUsers(this.sandbox);
-	}
-
-	@AfterEach
-	void resetProvider() {
-		this.provider.reset();
-	}
+class OidcSignOutFlowTests extends OidcFlowSupport {
 
 	@Test
 	void signOutWhenSignedInAtTheProviderThenBothSessionsEnd() {
-		PortalClient browser = PortalClient.notFollowingRedirects(this.port);
+		PortalClient browser = browser();
 		ProviderSignIn signIn = new ProviderSignIn(browser);
 		Page home = signIn.signIn("alice");
 		Page signOut = browser.submit(home, "form#sign-out", Map.of());
@@ -75,7 +46,7 @@ class OidcSignOutFlowTests {
 		assertThat(query.get("post_logout_redirect_uri")).containsExactly("http://localhost:" + this.port + "/login?logout");
 		Page signedOut = signIn.follow(signOut, null);
 		assertThat(signedOut.response().uri().toString()).isEqualTo("http://localhost:" + this.port + "/login?logout");
-		assertThat(PortalClient.target(browser.get("/")).getPath()).isEqualTo("/login");
+		assertThat(signedOut(browser)).isTrue();
 		// The provider asks for the password again: its own session ended too.
 		assertThat(signIn.loginPage().response().uri().getPath()).isEqualTo("/login");
 		assertThat(signIn.loginPage().response().uri().getHost()).isEqualTo(this.provider.issuer().getHost());
@@ -83,15 +54,14 @@ class OidcSignOutFlowTests {
 
 	@Test
 	void backChannelLogoutWhenTheProviderEndsItsSessionThenThatPortalSessionEndsAndNoOther() {
-		PortalClient company = PortalClient.notFollowingRedirects(this.port);
-		new ProviderSignIn(company).signIn("alice");
+		PortalClient company = signedIn("alice");
 		String sid = this.provider.lastSid();
-		PortalClient local = PortalClient.notFollowingRedirects(this.port).signIn("alice", "alice");
+		PortalClient local = browser().signIn("alice", "alice");
 
 		Page answer = backChannel(this.provider.logoutToken(null, sid));
 
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(PortalClient.target(company.get("/")).getPath()).isEqualTo("/login");
+		assertThat(signedOut(company)).isTrue();
 		assertThat(local.get("/").status()).as("the local sign-in of the same name").isEqualTo(200);
 		assertThat(this.jdbc.sql("""
 				SELECT detail->>'sessions' FROM audit_event WHERE action = 'signout.provider' AND portal_user = 'alice'
@@ -100,21 +70,18 @@ class OidcSignOutFlowTests {
 
 	@Test
 	void backChannelLogoutWhenItNamesOnlyTheSubjectThenEveryCompanySessionOfThatPersonEnds() {
-		PortalClient laptop = PortalClient.notFollowingRedirects(this.port);
-		new ProviderSignIn(laptop).signIn("bob");
-		PortalClient phone = PortalClient.notFollowingRedirects(this.port);
-		new ProviderSignIn(phone).signIn("bob");
+		PortalClient laptop = signedIn("bob");
+		PortalClient phone = signedIn("bob");
 
 		assertThat(backChannel(this.provider.logoutToken("bob", null)).status()).isEqualTo(200);
 
-		assertThat(PortalClient.target(laptop.get("/")).getPath()).isEqualTo("/login");
-		assertThat(PortalClient.target(phone.get("/")).getPath()).isEqualTo("/login");
+		assertThat(signedOut(laptop)).isTrue();
+		assertThat(signedOut(phone)).isTrue();
 	}
 
 	@Test
 	void backChannelLogoutWhenSignedWithAnotherKeyThenRefusedAndTheSessionLives() throws Exception {
-		PortalClient company = PortalClient.notFollowingRedirects(this.port);
-		new ProviderSignIn(company).signIn("alice");
+		PortalClient company = signedIn("alice");
 
 		assertThat(backChannel(forgedLogoutToken("alice")).status()).isEqualTo(400);
 		assertThat(company.get("/").status()).isEqualTo(200);
@@ -122,8 +89,7 @@ class OidcSignOutFlowTests {
 
 	/** As the provider posts it: from no browser, so with no session cookie and no CSRF token. */
 	Page backChannel(String logoutToken) {
-		return PortalClient.notFollowingRedirects(this.port)
-			.post("/logout/connect/back-channel/" + DemoIdentityProvider.REGISTRATION_ID,
+		return browser().post("/logout/connect/back-channel/" + DemoIdentityProvider.REGISTRATION_ID,
 					Map.of("logout_token", logoutToken));
 	}
 
