@@ -2,8 +2,10 @@ package dev.mfaportal.credentials;
 
 import java.time.Clock;
 
+import dev.mfaportal.audit.AuditHistory;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.AccessKeys;
+import dev.mfaportal.aws.SessionRevocations;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
@@ -61,6 +63,12 @@ class CredentialsConfiguration {
 		// A key is used only after its form comes back; the retry budget is the longest it may still be in use.
 		return new MintedKeyReconciler(ledger, minted, keys, auditLog, clock,
 				properties.mintedKeyTtl().plus(properties.propagationBudget()).plus(MintedKeyReconciler.CREATE_WINDOW));
+	}
+
+	@Bean
+	SessionRevoker sessionRevoker(SessionRevocations revocations, AuditLog auditLog, AuditHistory history, Clock clock,
+			CredentialsProperties properties) {
+		return new SessionRevoker(revocations, properties.revocationPolicyArn(), auditLog, history, clock);
 	}
 
 	@Bean

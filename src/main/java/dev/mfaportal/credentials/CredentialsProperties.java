@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * key yet; at most 20 s
  * @param revocationPolicyArn the customer-managed deny policy, attached to the employees, into which session
  * revocations are written; blank turns revocation off
+ * @param reconcileInterval how often the reconciler looks for minted keys left behind
  */
 @ConfigurationProperties("portal.credentials")
 @Validated
@@ -42,7 +43,8 @@ record CredentialsProperties(@NotNull @DefaultValue("36h") Duration maxDuration,
 		@Pattern(regexp = "|[a-z0-9-]+") @DefaultValue("") String region, @DefaultValue("") String sealingKey,
 		@NotNull @DefaultValue("employee-key") KeySource keySource, @NotNull @DefaultValue("10m") Duration mintedKeyTtl,
 		@NotNull @DefaultValue("18s") Duration propagationBudget,
-		@Pattern(regexp = "|arn:aws[a-z-]*:iam::\\d{12}:policy/.+") @DefaultValue("") String revocationPolicyArn) {
+		@Pattern(regexp = "|arn:aws[a-z-]*:iam::\\d{12}:policy/.+") @DefaultValue("") String revocationPolicyArn,
+		@NotNull @DefaultValue("1m") Duration reconcileInterval) {
 
 	/** What AWS accepts for {@code GetSessionToken} with an IAM user's key. */
 	static final Duration AWS_MINIMUM = Duration.ofSeconds(900);

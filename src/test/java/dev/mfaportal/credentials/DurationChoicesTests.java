@@ -19,7 +19,7 @@ class DurationChoicesTests {
 
 	static CredentialsProperties properties(Duration max, Duration byDefault) {
 		return new CredentialsProperties(max, byDefault, "18:00", ZoneId.of("Europe/Berlin"), "mfa-portal", "", "", KeySource.EMPLOYEE_KEY,
-				Duration.ofMinutes(10), Duration.ofSeconds(18), "");
+				Duration.ofMinutes(10), Duration.ofSeconds(18), "", Duration.ofMinutes(1));
 	}
 
 	private final DurationChoices choices = new DurationChoices(
@@ -104,7 +104,7 @@ class DurationChoicesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofMinutes(10), Duration.ofHours(1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new CredentialsProperties(Duration.ofHours(1),
 				Duration.ofHours(1), "6pm", ZoneId.of("UTC"), "p", "", "", KeySource.EMPLOYEE_KEY, Duration.ofMinutes(10),
-				Duration.ofSeconds(18), ""));
+				Duration.ofSeconds(18), "", Duration.ofMinutes(1)));
 	}
 
 	@Test
