@@ -47,9 +47,10 @@ class KeylessFaultFlowTests extends KeylessFlowSupport {
 
 		// CreateAccessKey throttled: the form says AWS is not answering and offers nothing to submit.
 		this.sandbox.inject(SandboxFault.throttling().onlyFor("CreateAccessKey"));
-		Document noKey = alice.page("/credentials");
-		assertThat(noKey.select("#key-problem")).isNotEmpty();
-		assertThat(noKey.select("form#issue-credentials")).isEmpty();
+		PortalClient.Page noKey = alice.get("/credentials");
+		assertThat(noKey.status()).isEqualTo(503);
+		assertThat(noKey.document().select("#key-problem")).isNotEmpty();
+		assertThat(noKey.document().select("form#issue-credentials")).isEmpty();
 		this.sandbox.clearFaults();
 
 		// GetSessionToken failing with a 5xx: nothing issued, the key deleted.
