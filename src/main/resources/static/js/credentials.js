@@ -1,4 +1,4 @@
-// Result page of /credentials: a live countdown to the expiry and the copy buttons.
+// /credentials: the result page's countdown to the expiry and copy buttons; the keyless form's busy button.
 // Loaded from the page (CSP script-src 'self': no inline script, no onclick attributes).
 (function () {
   'use strict';
@@ -63,8 +63,25 @@
     });
   }
 
+  // Keyless form: the server may wait up to 20 s for a new key to reach STS; the button says so meanwhile.
+  function wireBusyButton() {
+    var form = document.getElementById('issue-credentials');
+    var button = form && form.querySelector('button[data-busy]');
+    if (!button) {
+      return;
+    }
+    form.addEventListener('submit', function () {
+      window.setTimeout(function () {
+        button.disabled = true;
+        button.classList.add('busy');
+        button.textContent = button.getAttribute('data-busy');
+      }, 0);
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     startCountdown();
     wireCopyButtons();
+    wireBusyButton();
   });
 }());

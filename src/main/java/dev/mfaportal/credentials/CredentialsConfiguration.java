@@ -2,7 +2,10 @@ package dev.mfaportal.credentials;
 
 import java.time.Clock;
 
+import dev.mfaportal.audit.AuditHistory;
 import dev.mfaportal.audit.AuditLog;
+import dev.mfaportal.aws.AccessKeys;
+import dev.mfaportal.aws.SessionRevocations;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
@@ -12,6 +15,7 @@ import dev.mfaportal.kernel.ServerKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CredentialsProperties.class)
@@ -35,8 +39,41 @@ class CredentialsConfiguration {
 
 	@Bean
 	CredentialsIssuer credentialsIssuer(CodeAttempts attempts, EmployeeDevices devices, SessionTokens sessionTokens,
-			AuditLog auditLog, Clock clock) {
-		return new CredentialsIssuer(attempts, devices, sessionTokens, auditLog, clock);
+			AuditLog auditLog, Clock clock, CredentialsProperties properties) {
+		return new CredentialsIssuer(attempts, devices, sessionTokens, auditLog, clock,
+				new PropagationRetry(properties.propagationBudget(), clock));
+	}
+
+	@Bean
+	MintedKeyLedger mintedKeyLedger(JdbcClient jdbc) {
+		return new MintedKeyLedger(jdbc);
+	}
+
+	@Bean
+	MintedKeys mintedKeys(AccessKeys keys, MintedKeyLedger ledger, AuditLog auditLog, Clock clock,
+			CredentialsProperties properties) {
+		Sealer sealer = new Sealer(ServerKeys.load("portal.credentials.sealing-key", properties.sealingKey()), clock);
+		return new MintedKeys(keys, ledger, sealer, auditLog, clock, properties.mintedKeyTtl());
+	}
+
+	/** Runs in either mode: keys minted before a switch back to employee-key are still cleaned up. */
+	@Bean
+	MintedKeyReconciler mintedKeyReconciler(MintedKeyLedger ledger, MintedKeys minted, AccessKeys keys,
+			AuditLog auditLog, Clock clock, CredentialsProperties properties) {
+		// A key is used only after its form comes back; the retry budget is the longest it may still be in use.
+		return new MintedKeyReconciler(ledger, minted, keys, auditLog, clock,
+				properties.mintedKeyTtl().plus(properties.propagationBudget()).plus(MintedKeyReconciler.CREATE_WINDOW));
+	}
+
+	@Bean
+	SessionRevoker sessionRevoker(SessionRevocations revocations, AuditLog auditLog, AuditHistory history, Clock clock,
+			CredentialsProperties properties) {
+		return new SessionRevoker(revocations, properties.revocationPolicyArn(), auditLog, history, clock);
+	}
+
+	@Bean
+	KeylessIssuance keylessIssuance(CredentialsProperties properties, MintedKeys keys, CredentialsIssuer issuer) {
+		return new KeylessIssuance(properties.keySource(), keys, issuer);
 	}
 
 }

@@ -46,8 +46,11 @@ class CredentialsController {
 
 	private final SessionSeal seal;
 
+	private final KeylessIssuance keyless;
+
 	CredentialsController(EmployeeDevices devices, DurationChoices durations, CredentialsIssuer issuer,
-			CredentialFiles files, SessionSeal seal) {
+			CredentialFiles files, SessionSeal seal, KeylessIssuance keyless) {
+		this.keyless = keyless;
 		this.devices = devices;
 		this.durations = durations;
 		this.issuer = issuer;
@@ -56,27 +59,26 @@ class CredentialsController {
 	}
 
 	@GetMapping
-	String form(Employee employee, Model model, HttpServletResponse response) {
+	String form(Employee employee, Model model, HttpServletRequest request, HttpServletResponse response) {
 		CredentialsForm form = new CredentialsForm();
 		form.setDurationSeconds(this.durations.defaultValue());
-		return showForm(employee, form, model, response);
+		return showForm(employee, form, model, request, response);
 	}
 
 	@PostMapping
 	String issue(Employee employee, @ModelAttribute("credentialsForm") CredentialsForm form, BindingResult errors,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		Optional<IssueRequest> valid = form.validate(this.durations, errors);
-		if (valid.isEmpty()) {
-			if (errors.hasFieldErrors("serialNumber") && StringUtils.hasLength(form.getSerialNumber())) {
-				this.issuer.refuseInvalidSerial(employee, form.getSerialNumber());
-			}
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return showForm(employee, form, model, response);
+		String mintedKey = form.takeMintedKey();
+		Optional<IssueRequest> valid = form.validate(this.durations, errors, this.keyless.keySource());
+		if (valid.isEmpty() && errors.hasFieldErrors("serialNumber") && StringUtils.hasLength(form.getSerialNumber())) {
+			this.issuer.refuseInvalidSerial(employee, form.getSerialNumber());
 		}
 		IssuedSession session;
 		try {
-			session = this.issuer.issue(employee, valid.get(), request.getRemoteAddr());
+			// A minted key is deleted whatever happens to the request, a refusal of the form's fields included.
+			session = this.keyless.enabled() ? this.keyless.issue(employee, mintedKey, valid, request)
+					: valid.map((ok) -> this.issuer.issue(employee, ok, request.getRemoteAddr())).orElse(null);
 		}
 		catch (IssueRefusedException ex) {
 			Refusal refusal = ex.refusal();
@@ -87,7 +89,11 @@ class CredentialsController {
 				errors.reject(refusal.messageCode(), ex.arguments(), null);
 			}
 			response.setStatus(refusal.status().value());
-			return showForm(employee, form, model, response);
+			return showForm(employee, form, model, request, response);
+		}
+		if (session == null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return showForm(employee, form, model, request, response);
 		}
 		Map<CredentialFormat, String> texts = new LinkedHashMap<>();
 		for (CredentialFormat format : CredentialFormat.values()) {
@@ -110,7 +116,8 @@ class CredentialsController {
 		return false;
 	}
 
-	private String showForm(Employee employee, CredentialsForm form, Model model, HttpServletResponse response) {
+	private String showForm(Employee employee, CredentialsForm form, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		// The form page never carries a secret, but its error answers follow the result page's rule.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("credentialsForm", form);
@@ -124,6 +131,11 @@ class CredentialsController {
 		}
 		model.addAttribute("devices", devices.devices());
 		model.addAttribute("durationOptions", this.durations.options());
+		model.addAttribute("keyless", this.keyless.enabled());
+		if (this.keyless.enabled() && devices.listed() && !devices.devices().isEmpty()) {
+			// Minted now, so that the key has propagated by the time the employee has typed the code.
+			this.keyless.offer(employee, request, model, response);
+		}
 		return FORM_VIEW;
 	}
 

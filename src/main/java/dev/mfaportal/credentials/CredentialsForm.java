@@ -28,11 +28,21 @@ class CredentialsForm {
 
 	private String profileBlock;
 
+	private String mintedKey;
+
 	/**
 	 * Checks everything that can be checked without AWS (S17).
 	 * @return the request, or empty when {@code errors} now holds why not
 	 */
 	Optional<IssueRequest> validate(DurationChoices durations, Errors errors) {
+		return validate(durations, errors, KeySource.EMPLOYEE_KEY);
+	}
+
+	/**
+	 * The same; with {@link KeySource#PORTAL_MINTED} no key is read from the form, and the request's key is
+	 * {@code null} until the caller puts the minted one in ({@link IssueRequest#withMintedKey}).
+	 */
+	Optional<IssueRequest> validate(DurationChoices durations, Errors errors, KeySource keySource) {
 		// Taken out first, so that no error, model or log line can carry them from here on (S2, S5).
 		String code = this.tokenCode;
 		String keyId = this.accessKeyId;
@@ -54,7 +64,7 @@ class CredentialsForm {
 		}
 		AccessKey key = null;
 		try {
-			key = AccessKeyInput.read(keyId, secret, block);
+			key = (keySource == KeySource.EMPLOYEE_KEY) ? AccessKeyInput.read(keyId, secret, block) : null;
 		}
 		catch (InvalidInputException ex) {
 			errors.rejectValue("accessKeyId", ex.messageCode(), ex.arguments(), null);
@@ -70,6 +80,21 @@ class CredentialsForm {
 		this.accessKeyId = null;
 		this.secretAccessKey = null;
 		this.profileBlock = null;
+	}
+
+	/** The sealed minted key, taken out so that the re-rendered form carries a new one, never this one. */
+	String takeMintedKey() {
+		String sealed = this.mintedKey;
+		this.mintedKey = null;
+		return sealed;
+	}
+
+	public String getMintedKey() {
+		return this.mintedKey;
+	}
+
+	public void setMintedKey(String mintedKey) {
+		this.mintedKey = mintedKey;
 	}
 
 	public String getSerialNumber() {

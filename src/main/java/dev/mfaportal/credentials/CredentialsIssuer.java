@@ -17,6 +17,7 @@ import dev.mfaportal.guard.CodeFlow;
 import dev.mfaportal.guard.LocalRefusal;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
+import dev.mfaportal.kernel.OneTimeCode;
 
 /**
  * Sequences one issuance: the code pipeline (rate limit S14, the device is the employee's S6 as its local
@@ -31,6 +32,12 @@ class CredentialsIssuer {
 				(refusal) -> refused(Refusal.of(refusal), refusal.aws()))
 		.deniedAs(IssuanceEvents.DENIED, Refusal.DENIALS);
 
+	/** The same with a portal-minted key, whose InvalidClientTokenId means "not propagated yet". */
+	static final CodeFlow MINTED_ISSUANCE = CodeFlow
+		.of(IssuanceEvents.REQUESTED, IssuanceEvents.FAILED, (ex) -> Refusal.ofMinted(ex).auditReason(),
+				(refusal) -> refused(Refusal.ofMinted(refusal), refusal.aws()))
+		.deniedAs(IssuanceEvents.DENIED, Refusal.DENIALS);
+
 	private final CodeAttempts attempts;
 
 	private final EmployeeDevices devices;
@@ -41,8 +48,11 @@ class CredentialsIssuer {
 
 	private final Clock clock;
 
+	private final PropagationRetry propagation;
+
 	CredentialsIssuer(CodeAttempts attempts, EmployeeDevices devices, SessionTokens sessionTokens,
-			AuditLog auditLog, Clock clock) {
+			AuditLog auditLog, Clock clock, PropagationRetry propagation) {
+		this.propagation = propagation;
 		this.attempts = attempts;
 		this.devices = devices;
 		this.sessionTokens = sessionTokens;
@@ -70,10 +80,13 @@ class CredentialsIssuer {
 	}
 
 	private IssuedSession attempt(Employee employee, IssueRequest request, String sourceIp) {
-		SessionCredentials session = this.attempts.run(ISSUANCE,
+		// A minted key may need a few seconds to propagate; only then is GetSessionToken retried (never the code's
+		// failures), inside the pipeline's one AWS call.
+		SessionCredentials session = this.attempts.run(request.minted() ? MINTED_ISSUANCE : ISSUANCE,
 				IssuanceEvents.attempt(employee, request, sourceIp).checkedBy((codes) -> ownDevice(employee, request)),
-				(codes) -> this.sessionTokens.issue(request.key(), request.serialNumber(), codes.get(0),
-						request.duration()));
+				(codes) -> request.minted()
+						? this.propagation.call(() -> getSessionToken(request, codes.get(0)))
+						: getSessionToken(request, codes.get(0)));
 		CallerIdentity caller = callerOf(employee, request, session);
 		if (!employee.iamUserName().equals(caller.iamUserName())) {
 			this.auditLog.record(IssuanceEvents.deniedForeignKey(employee, request, session, caller));
@@ -83,6 +96,10 @@ class CredentialsIssuer {
 		return new IssuedSession(employee.username(), employee.iamUserName(), request.serialNumber(),
 				session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), this.clock.instant(),
 				session.expiration());
+	}
+
+	private SessionCredentials getSessionToken(IssueRequest request, OneTimeCode code) {
+		return this.sessionTokens.issue(request.key(), request.serialNumber(), code, request.duration());
 	}
 
 	/** S6: only a device assigned to the employee's own IAM user; no code goes to AWS otherwise. */

@@ -34,6 +34,12 @@ enum Refusal {
 
 	AWS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, null, "credentials.error.aws-unavailable", "aws-unavailable"),
 
+	KEY_NOT_PROPAGATED(HttpStatus.SERVICE_UNAVAILABLE, null, "credentials.error.aws-slow", "key-not-propagated"),
+
+	KEY_LIMIT(HttpStatus.CONFLICT, null, "credentials.error.key-limit", "access-key-limit"),
+
+	MINTED_KEY_GONE(HttpStatus.BAD_REQUEST, null, "credentials.error.minted-key-gone", null),
+
 	AWS_REFUSED(HttpStatus.BAD_GATEWAY, null, "credentials.error.aws-refused", "aws-error"),
 
 	AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, null, "credentials.error.audit-unavailable", null),
@@ -75,6 +81,11 @@ enum Refusal {
 		};
 	}
 
+	/** The same with a key the portal minted: one STS still does not know has not propagated in time. */
+	static Refusal ofMinted(AwsCallException ex) {
+		return ex.is(AwsCallException.Kind.INVALID_KEY) ? KEY_NOT_PROPAGATED : of(ex);
+	}
+
 	/** What the code pipeline's refusal of an issuance means for the employee. */
 	static Refusal of(CodeRefusal refusal) {
 		return switch (refusal.cause()) {
@@ -83,6 +94,10 @@ enum Refusal {
 			case CODE_ALREADY_USED -> CODE_ALREADY_USED;
 			case AWS -> of(refusal.aws());
 		};
+	}
+
+	static Refusal ofMinted(CodeRefusal refusal) {
+		return (refusal.cause() == CodeRefusal.Cause.AWS) ? ofMinted(refusal.aws()) : of(refusal);
 	}
 
 	HttpStatus status() {

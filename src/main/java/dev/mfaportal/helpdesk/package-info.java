@@ -2,7 +2,7 @@
  * The help desk: an admin's view of one employee (their MFA devices and recent audit events) and the removal
  * of a lost device on their behalf, with a required reason recorded in the audit log. Devices are listed and
  * removed through enrollment's device rules ({@link dev.mfaportal.enrollment.EmployeeDevices}), so this module
- * never talks to {@code aws} itself.
+ * never talks to {@code aws} itself; it revokes an employee's sessions through credentials' {@link dev.mfaportal.credentials.SessionRevoker}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "enrollment", "audit", "kernel" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "enrollment", "credentials", "audit", "kernel" })
 package dev.mfaportal.helpdesk;

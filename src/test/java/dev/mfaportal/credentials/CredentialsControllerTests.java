@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.mfaportal.audit.AuditHistory;
 import dev.mfaportal.audit.AuditLog;
+import dev.mfaportal.aws.AccessKeys;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.CallerIdentity;
@@ -12,6 +14,7 @@ import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
+import dev.mfaportal.aws.SessionRevocations;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -68,6 +72,19 @@ class CredentialsControllerTests {
 
 	@MockitoBean
 	AuditLog auditLog;
+
+	/** The keyless and revocation beans of CredentialsConfiguration; the employee-key form never calls them. */
+	@MockitoBean
+	AccessKeys accessKeys;
+
+	@MockitoBean
+	SessionRevocations sessionRevocations;
+
+	@MockitoBean
+	AuditHistory auditHistory;
+
+	@MockitoBean
+	JdbcClient jdbcClient;
 
 	@BeforeEach
 	void aliceHasADevice() {

@@ -60,7 +60,8 @@ class CredentialsIssuerTests {
 	private final AuditLog auditLog = mock();
 
 	private final CredentialsIssuer issuer = new CredentialsIssuer(new CodeAttempts(this.codeGuard, this.auditLog),
-			this.devices, this.sessionTokens, this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.devices, this.sessionTokens, this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC),
+			new PropagationRetry(Duration.ofSeconds(18), Clock.fixed(NOW, ZoneOffset.UTC)));
 
 	private final IssueRequest request = new IssueRequest(SERIAL, new OneTimeCode("654321"), Duration.ofHours(12),
 			new AccessKey("AKIASANDBOXALICE0001", Secret.of("alice-secret")));

@@ -18,7 +18,8 @@ class DurationChoicesTests {
 	static final Clock MORNING = Clock.fixed(Instant.parse("2026-11-28T08:30:00Z"), ZoneOffset.UTC);
 
 	static CredentialsProperties properties(Duration max, Duration byDefault) {
-		return new CredentialsProperties(max, byDefault, "18:00", ZoneId.of("Europe/Berlin"), "mfa-portal", "", "");
+		return new CredentialsProperties(max, byDefault, "18:00", ZoneId.of("Europe/Berlin"), "mfa-portal", "", "", KeySource.EMPLOYEE_KEY,
+				Duration.ofMinutes(10), Duration.ofSeconds(18), "", Duration.ofMinutes(1));
 	}
 
 	private final DurationChoices choices = new DurationChoices(
@@ -102,7 +103,8 @@ class DurationChoicesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofHours(37), Duration.ofHours(1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofMinutes(10), Duration.ofHours(1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new CredentialsProperties(Duration.ofHours(1),
-				Duration.ofHours(1), "6pm", ZoneId.of("UTC"), "p", "", ""));
+				Duration.ofHours(1), "6pm", ZoneId.of("UTC"), "p", "", "", KeySource.EMPLOYEE_KEY, Duration.ofMinutes(10),
+				Duration.ofSeconds(18), "", Duration.ofMinutes(1)));
 	}
 
 	@Test

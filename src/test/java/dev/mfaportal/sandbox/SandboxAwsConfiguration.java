@@ -36,11 +36,12 @@ public class SandboxAwsConfiguration {
 		return account;
 	}
 
-	/** The portal.aws.* properties that point the portal's clients at the sandbox. */
+	/** The portal.aws.* properties (and the revocation policy) that point the portal's clients at the sandbox. */
 	public static Map<String, Object> properties() {
 		return Map.of("portal.aws.endpoint", sandbox().endpoint().toString(), "portal.aws.region", "us-east-1",
 				"portal.aws.access-key-id", SandboxAccount.PORTAL_ACCESS_KEY_ID, "portal.aws.secret-access-key",
-				SandboxAccount.PORTAL_SECRET_ACCESS_KEY);
+				SandboxAccount.PORTAL_SECRET_ACCESS_KEY, "portal.credentials.revocation-policy-arn",
+				SandboxAccount.REVOKED_SESSIONS_POLICY_ARN);
 	}
 
 	/** Shared across contexts, so a closing context must not stop it (it is AutoCloseable). */

@@ -1,0 +1,51 @@
+package dev.mfaportal.credentials;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import dev.mfaportal.BrowserSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an employee sees in Chromium in keyless mode: a form without key fields, and the result after the new key
+ * has propagated. Screenshots land in {@code target/screenshots/} (docs/images/credentials-keyless.png
+ * is the form's).
+ */
+@ExtendWith(BrowserSupport.class)
+class KeylessBrowserTests extends KeylessFlowSupport {
+
+	@Test
+	void keylessFormHasNoKeyFieldsThenTheButtonWaitsForAwsThenTheResultShows(Page page) {
+		List<String> consoleErrors = new ArrayList<>();
+		page.onConsoleMessage((message) -> {
+			if ("error".equals(message.type())) {
+				consoleErrors.add(message.text());
+			}
+		});
+		String base = "http://localhost:" + this.port;
+		String serial = newDevice("alice");
+		this.sandbox.keyPropagationDelay(Duration.ofSeconds(3));
+		BrowserSupport.signIn(page, base, "alice", "alice");
+
+		page.navigate(base + "/credentials");
+		assertThat(page.locator("#accessKeyId").count()).isZero();
+		assertThat(page.locator("#keyless-note").isVisible()).isTrue();
+		assertThat(page.locator("form#revoke-sessions").isVisible()).isTrue();
+		page.selectOption("select[name=serialNumber]", serial);
+		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
+		BrowserSupport.screenshot(page, "credentials-keyless");
+		page.click("form#issue-credentials button[type=submit]");
+
+		page.waitForSelector("#session-access-key-id");
+		assertThat(page.textContent("#session-access-key-id")).startsWith("ASIA");
+		BrowserSupport.screenshot(page, "credentials-keyless-result");
+		assertThat(mintedKeysInSandbox("alice")).isEmpty();
+		assertThat(consoleErrors).as("no CSP violations or script errors").isEmpty();
+	}
+
+}
