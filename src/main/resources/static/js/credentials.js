@@ -20,7 +20,7 @@
       var minutes = Math.floor((left % 3600) / 60);
       // The words come from the page (the message bundle), so the countdown speaks the page's language.
       output.textContent = left === 0 ? (output.dataset.expired || 'expired')
-        : (output.dataset.format || '{h} h {m} min {s} s').replace('{h}', hours).replace('{m}', pad(minutes))
+        : (output.dataset.countdownFormat || '{h} h {m} min {s} s').replace('{h}', hours).replace('{m}', pad(minutes))
           .replace('{s}', pad(left % 60));
       output.classList.toggle('expired', left === 0);
       if (left > 0) {
