@@ -1,18 +1,20 @@
-package dev.mfaportal.audit;
+package dev.mfaportal.kernel;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4180 cells that are also safe to open in a spreadsheet (S25): a value starting with {@code = + - @},
  * a tab or a carriage return could run as a formula, so it gets a leading {@code '} (OWASP's advice); a value
  * with a comma, quote, line break or edge space is quoted, quotes doubled.
  */
-final class CsvCells {
+public final class CsvCells {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private CsvCells() {
 	}
 
-	static String cell(String value) {
+	public static String cell(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return "";
 		}
