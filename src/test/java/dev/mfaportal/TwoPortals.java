@@ -62,10 +62,10 @@ final class TwoPortals implements AutoCloseable {
 	private static List<String> arguments() {
 		Map<String, Object> settings = new LinkedHashMap<>(SandboxAwsConfiguration.properties());
 		settings.put("server.port", 0);
-		settings.put("spring.datasource.url",
-				TestDatabaseConfiguration.SharedEmbeddedPostgres.get().getJdbcUrl("postgres", "postgres"));
-		settings.put("spring.datasource.username", "postgres");
-		settings.put("spring.datasource.password", "postgres");
+		TestPostgres database = TestPostgres.shared();
+		settings.put("spring.datasource.url", database.url("postgres"));
+		settings.put("spring.datasource.username", database.username());
+		settings.put("spring.datasource.password", database.password());
 		settings.put("spring.datasource.hikari.minimum-idle", 1);
 		settings.put("portal.enrollment.sealing-key", randomKey());
 		settings.put("portal.credentials.sealing-key", randomKey());
