@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -48,6 +49,9 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager).authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 				.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+				// MFA coverage: auditors read it and its export; only admins ask IAM for a new report.
+				.requestMatchers(HttpMethod.POST, "/admin/coverage/refresh").hasRole(Employee.ADMIN)
+				.requestMatchers("/admin/coverage", "/admin/coverage.csv").hasAnyRole("AUDITOR", Employee.ADMIN)
 				.requestMatchers("/admin/**").hasRole(Employee.ADMIN)
 				.anyRequest().authenticated())
 			.formLogin((login) -> login.loginPage("/login")
