@@ -28,7 +28,8 @@ record CoverageCounts(int users, int withMfa, int withoutMfa, int oldKeys, int n
 		return new CoverageCounts(rows.size(), withMfa, rows.size() - withMfa, oldKeys, neverUsed);
 	}
 
-	String percent() {
+	/** Public for the template. */
+	public String percent() {
 		return CoverageSnapshot.percent(this.withMfa, this.users);
 	}
 

@@ -33,8 +33,4 @@ record CoverageSnapshot(ScopedReport report, List<CoverageRow> rows, Instant act
 		return (tenths % 10 == 0) ? (tenths / 10) + "%" : (tenths / 10) + "." + (tenths % 10) + "%";
 	}
 
-	String percent() {
-		return percent(this.report.withMfa(), this.rows.size());
-	}
-
 }

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,35 +22,27 @@ class CoverageTrend {
 
 	private final Clock clock;
 
-	private volatile @Nullable LocalDate recorded;
-
 	CoverageTrend(JdbcClient jdbc, CoverageSnapshots snapshots, Clock clock) {
 		this.jdbc = jdbc;
 		this.snapshots = snapshots;
 		this.clock = clock;
 	}
 
-	/** Records today's point unless it exists; a no-op (no query) once this instance has seen it recorded. */
+	/** Records today's point unless it exists: one statement that does nothing once the day has its point. */
 	void recordToday() {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		if (today.equals(this.recorded)) {
-			return;
-		}
-		this.snapshots.report().ifPresent((report) -> {
-			this.jdbc.sql("""
-					INSERT INTO coverage_daily (day, users, with_mfa, report_generated_at, recorded_at)
-					VALUES (:day, :users, :withMfa, :generatedAt, :now)
-					ON CONFLICT (day) DO NOTHING
-					""")
-				.param("day", today)
-				.param("users", report.users().size())
-				.param("withMfa", report.withMfa())
-				.param("generatedAt", ReportStore.utc(report.generatedAt()))
-				.param("now", ReportStore.utc(now))
-				.update();
-			this.recorded = today;
-		});
+		this.snapshots.report().ifPresent((report) -> this.jdbc.sql("""
+				INSERT INTO coverage_daily (day, users, with_mfa, report_generated_at, recorded_at)
+				VALUES (:day, :users, :withMfa, :generatedAt, :now)
+				ON CONFLICT (day) DO NOTHING
+				""")
+			.param("day", today)
+			.param("users", report.users().size())
+			.param("withMfa", report.withMfa())
+			.param("generatedAt", ReportStore.utc(report.generatedAt()))
+			.param("now", ReportStore.utc(now))
+			.update());
 	}
 
 	/** The points of the last {@code days} days up to today, oldest first; days without a point are absent. */

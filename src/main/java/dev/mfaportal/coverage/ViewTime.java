@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Times as the coverage page prints them, in UTC (the report's own zone), relative to the moment the page was
- * built. Thymeleaf calls these; {@code null} prints as nothing.
+ * built. Thymeleaf calls these, so they are public; {@code null} prints as nothing.
  *
  * @param now the moment the page was built
  */
@@ -20,21 +20,21 @@ record ViewTime(Instant now) {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	String date(@Nullable Instant at) {
+	public String date(@Nullable Instant at) {
 		return (at != null) ? DATE.format(at) : "";
 	}
 
-	String time(@Nullable Instant at) {
+	public String time(@Nullable Instant at) {
 		return (at != null) ? TIME.format(at) : "";
 	}
 
 	/** Whole days from {@code at} to now. */
-	long days(Instant at) {
+	public long days(Instant at) {
 		return Math.max(0, Duration.between(at, this.now).toDays());
 	}
 
 	/** How long ago, as the key and arguments of a {@code coverage.age.*} message. */
-	Age age(Instant at) {
+	public Age age(Instant at) {
 		Duration age = Duration.between(at, this.now);
 		if (age.toHours() >= 48) {
 			return new Age("coverage.age.days", age.toDays());
