@@ -62,10 +62,11 @@ final class TwoPortals implements AutoCloseable {
 	private static List<String> arguments() {
 		Map<String, Object> settings = new LinkedHashMap<>(SandboxAwsConfiguration.properties());
 		settings.put("server.port", 0);
-		TestPostgres database = TestPostgres.shared();
-		settings.put("spring.datasource.url", database.url("postgres"));
-		settings.put("spring.datasource.username", database.username());
-		settings.put("spring.datasource.password", database.password());
+		// Both instances on one fresh database of the test JVM's one server, as two pods share one PostgreSQL.
+		TestPostgres server = TestPostgres.shared();
+		settings.put("spring.datasource.url", server.url(server.createDatabase()));
+		settings.put("spring.datasource.username", server.username());
+		settings.put("spring.datasource.password", server.password());
 		settings.put("spring.datasource.hikari.minimum-idle", 1);
 		settings.put("portal.enrollment.sealing-key", randomKey());
 		settings.put("portal.credentials.sealing-key", randomKey());

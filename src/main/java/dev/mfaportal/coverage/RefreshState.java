@@ -1,8 +1,6 @@
 package dev.mfaportal.coverage;
 
-import dev.mfaportal.aws.AwsAccessDeniedException;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsUnavailableException;
 
 /**
  * What the last look at AWS found; the page says it in words ({@code coverage.state.*}) beside the last good
@@ -43,10 +41,11 @@ enum RefreshState {
 	}
 
 	static RefreshState of(AwsCallException failure) {
-		if (failure instanceof AwsUnavailableException) {
-			return UNAVAILABLE;
-		}
-		return (failure instanceof AwsAccessDeniedException) ? DENIED : FAILED;
+		return switch (failure.kind()) {
+			case UNAVAILABLE, TRY_AGAIN_SHORTLY -> UNAVAILABLE;
+			case ACCESS_DENIED -> DENIED;
+			default -> FAILED;
+		};
 	}
 
 }

@@ -3,9 +3,9 @@ package dev.mfaportal.credentials;
 import java.time.Clock;
 
 import dev.mfaportal.audit.AuditLog;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionTokens;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.enrollment.EmployeeDevices;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.kernel.Sealer;
 import dev.mfaportal.kernel.ServerKeys;
 
@@ -34,9 +34,9 @@ class CredentialsConfiguration {
 	}
 
 	@Bean
-	CredentialsIssuer credentialsIssuer(CodeGuard codeGuard, MfaDevices mfaDevices, SessionTokens sessionTokens,
+	CredentialsIssuer credentialsIssuer(CodeAttempts attempts, EmployeeDevices devices, SessionTokens sessionTokens,
 			AuditLog auditLog, Clock clock) {
-		return new CredentialsIssuer(codeGuard, mfaDevices, sessionTokens, auditLog, clock);
+		return new CredentialsIssuer(attempts, devices, sessionTokens, auditLog, clock);
 	}
 
 }

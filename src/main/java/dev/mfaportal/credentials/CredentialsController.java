@@ -1,16 +1,14 @@
 package dev.mfaportal.credentials;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.enrollment.DeviceList;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.identity.Employee;
 
 import org.springframework.http.CacheControl;
@@ -36,7 +34,7 @@ class CredentialsController {
 
 	static final String ISSUED_VIEW = "credentials/issued";
 
-	private final MfaDevices mfaDevices;
+	private final EmployeeDevices devices;
 
 	private final DurationChoices durations;
 
@@ -46,9 +44,9 @@ class CredentialsController {
 
 	private final SessionSeal seal;
 
-	CredentialsController(MfaDevices mfaDevices, DurationChoices durations, CredentialsIssuer issuer,
+	CredentialsController(EmployeeDevices devices, DurationChoices durations, CredentialsIssuer issuer,
 			CredentialFiles files, SessionSeal seal) {
-		this.mfaDevices = mfaDevices;
+		this.devices = devices;
 		this.durations = durations;
 		this.issuer = issuer;
 		this.files = files;
@@ -108,19 +106,15 @@ class CredentialsController {
 		// The form page never carries a secret, but its error answers follow the result page's rule.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("credentialsForm", form);
-		List<MfaDevice> devices;
-		try {
-			devices = this.mfaDevices.listAssigned(employee.iamUserName());
-		}
-		catch (AwsCallException ex) {
+		DeviceList devices = this.devices.list(employee.iamUserName());
+		if (!devices.listed()) {
 			// The page still answers (S28): it says AWS is not answering instead of offering a form.
-			devices = List.of();
 			model.addAttribute("devicesUnavailable", true);
 			if (response.getStatus() < 400) {
 				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			}
 		}
-		model.addAttribute("devices", devices);
+		model.addAttribute("devices", devices.devices());
 		model.addAttribute("durationOptions", this.durations.options());
 		return FORM_VIEW;
 	}

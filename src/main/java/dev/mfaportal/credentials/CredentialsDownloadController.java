@@ -1,14 +1,15 @@
 package dev.mfaportal.credentials;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import dev.mfaportal.identity.Employee;
 import dev.mfaportal.kernel.SealRefusedException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,25 +27,27 @@ class CredentialsDownloadController {
 
 	private final CredentialFiles files;
 
-	CredentialsDownloadController(SessionSeal seal, CredentialFiles files) {
+	private final MessageSource messages;
+
+	CredentialsDownloadController(SessionSeal seal, CredentialFiles files, MessageSource messages) {
 		this.seal = seal;
 		this.files = files;
+		this.messages = messages;
 	}
 
 	@PostMapping("/credentials/download")
 	ResponseEntity<byte[]> download(Employee employee, @RequestParam("sealed") String sealed,
-			@RequestParam("format") String formatId) {
+			@RequestParam("format") String formatId, Locale locale) {
 		CredentialFormat format = CredentialFormat.ofId(formatId).orElse(null);
 		if (format == null) {
-			return refuse(HttpStatus.BAD_REQUEST, "Unknown format.");
+			return refuse(Refusal.UNKNOWN_FORMAT, locale);
 		}
 		IssuedSession session;
 		try {
 			session = this.seal.open(sealed, employee.username());
 		}
 		catch (SealRefusedException ex) {
-			return ex.expired() ? refuse(HttpStatus.GONE, "These credentials have expired; request new ones.")
-					: refuse(HttpStatus.FORBIDDEN, "These credentials cannot be downloaded here.");
+			return refuse(ex.expired() ? Refusal.DOWNLOAD_EXPIRED : Refusal.DOWNLOAD_REFUSED, locale);
 		}
 		byte[] body = this.files.render(format, session).getBytes(StandardCharsets.UTF_8);
 		ContentDisposition attachment = ContentDisposition.attachment().filename(format.fileName()).build();
@@ -55,8 +58,9 @@ class CredentialsDownloadController {
 			.body(body);
 	}
 
-	private static ResponseEntity<byte[]> refuse(HttpStatus status, String message) {
-		return ResponseEntity.status(status)
+	private ResponseEntity<byte[]> refuse(Refusal refusal, Locale locale) {
+		String message = this.messages.getMessage(refusal.messageCode(), null, locale);
+		return ResponseEntity.status(refusal.status())
 			.cacheControl(CacheControl.noStore())
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 			.body(message.getBytes(StandardCharsets.UTF_8));

@@ -43,7 +43,7 @@ class CredentialsForm {
 		if (this.serialNumber == null || !this.serialNumber.matches(SERIAL_PATTERN)) {
 			errors.rejectValue("serialNumber", "credentials.error.device-required");
 		}
-		if (code == null || !code.strip().matches("\\d{6}")) {
+		if (code == null || !OneTimeCode.isWellFormed(code.strip())) {
 			errors.rejectValue("tokenCode", "credentials.error.code-format");
 		}
 		Duration duration = null;

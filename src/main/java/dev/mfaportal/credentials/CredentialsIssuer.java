@@ -1,35 +1,39 @@
 package dev.mfaportal.credentials;
 
 import java.time.Clock;
+import java.util.Optional;
 
-import dev.mfaportal.audit.AuditEvent;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.InvalidAccessKeyException;
-import dev.mfaportal.aws.InvalidCodeException;
-import dev.mfaportal.aws.MfaDeviceMismatchException;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
-import dev.mfaportal.guard.CodeAlreadyUsedException;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.enrollment.EmployeeDevices;
+import dev.mfaportal.guard.CodeAttempts;
+import dev.mfaportal.guard.CodeFlow;
+import dev.mfaportal.guard.LocalRefusal;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
 
 /**
- * Sequences one issuance: rate limit (S14), the device is the employee's (S6), the code is fresh (S15),
- * the attempt is recorded (S21), one GetSessionToken (S16), the session is the employee's (S9), the
- * issuance is recorded (S21, S30). Only then do the credentials leave, and every refusal is audited.
+ * Sequences one issuance: the code pipeline (rate limit S14, the device is the employee's S6 as its local
+ * check, the code is fresh S15, the attempt recorded S21, one GetSessionToken S16), then the session is the
+ * employee's (S9) and the issuance is recorded (S21, S30). Only then do the credentials leave, and every
+ * refusal is audited.
  */
 class CredentialsIssuer {
 
-	private final CodeGuard codeGuard;
+	static final CodeFlow ISSUANCE = CodeFlow
+		.of(IssuanceEvents.REQUESTED, IssuanceEvents.FAILED, (ex) -> Refusal.of(ex).auditReason(),
+				(refusal) -> refused(Refusal.of(refusal), refusal.aws()))
+		.deniedAs(IssuanceEvents.DENIED, Refusal.DENIALS);
 
-	private final MfaDevices mfaDevices;
+	private final CodeAttempts attempts;
+
+	private final EmployeeDevices devices;
 
 	private final SessionTokens sessionTokens;
 
@@ -37,10 +41,10 @@ class CredentialsIssuer {
 
 	private final Clock clock;
 
-	CredentialsIssuer(CodeGuard codeGuard, MfaDevices mfaDevices, SessionTokens sessionTokens, AuditLog auditLog,
-			Clock clock) {
-		this.codeGuard = codeGuard;
-		this.mfaDevices = mfaDevices;
+	CredentialsIssuer(CodeAttempts attempts, EmployeeDevices devices, SessionTokens sessionTokens,
+			AuditLog auditLog, Clock clock) {
+		this.attempts = attempts;
+		this.devices = devices;
 		this.sessionTokens = sessionTokens;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -48,7 +52,8 @@ class CredentialsIssuer {
 
 	/**
 	 * @throws IssueRefusedException with the reason, already audited, when nothing may be shown
-	 * @throws TooManyAttemptsException (audited) when the employee or the IP has had too many wrong codes
+	 * @throws TooManyAttemptsException (audited) when the employee or the IP has had too many wrong codes; the
+	 * guard module's shared 429 page (with Retry-After) answers it, as for every code form
 	 */
 	IssuedSession issue(Employee employee, IssueRequest request, String sourceIp) {
 		try {
@@ -60,79 +65,25 @@ class CredentialsIssuer {
 	}
 
 	private IssuedSession attempt(Employee employee, IssueRequest request, String sourceIp) {
-		try {
-			this.codeGuard.ensureAllowed(employee.username(), sourceIp);
-		}
-		catch (TooManyAttemptsException ex) {
-			record(IssuanceEvents.denied(employee, request, "too-many-attempts"));
-			// The guard module's shared 429 page (with Retry-After) answers it, as for every code form.
-			throw ex;
-		}
-		ensureOwnDevice(employee, request);
-		try {
-			this.codeGuard.claim(request.serialNumber(), request.code().digits());
-		}
-		catch (CodeAlreadyUsedException ex) {
-			record(IssuanceEvents.failed(employee, request, "code-already-used", null));
-			throw new IssueRefusedException(Refusal.CODE_ALREADY_USED, ex);
-		}
-		record(IssuanceEvents.requested(employee, request));
-		SessionCredentials session = getSessionToken(employee, request, sourceIp);
+		SessionCredentials session = this.attempts.run(ISSUANCE,
+				IssuanceEvents.attempt(employee, request, sourceIp).checkedBy((codes) -> ownDevice(employee, request)),
+				(codes) -> this.sessionTokens.issue(request.key(), request.serialNumber(), codes.get(0),
+						request.duration()));
 		CallerIdentity caller = callerOf(employee, request, session);
 		if (!employee.iamUserName().equals(caller.iamUserName())) {
-			record(IssuanceEvents.deniedForeignKey(employee, request, session, caller));
+			this.auditLog.record(IssuanceEvents.deniedForeignKey(employee, request, session, caller));
 			throw new IssueRefusedException(Refusal.KEY_OF_ANOTHER_USER, null);
 		}
-		record(IssuanceEvents.issued(employee, request, session, caller));
+		this.auditLog.record(IssuanceEvents.issued(employee, request, session, caller));
 		return new IssuedSession(employee.username(), employee.iamUserName(), request.serialNumber(),
 				session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), this.clock.instant(),
 				session.expiration());
 	}
 
 	/** S6: only a device assigned to the employee's own IAM user; no code goes to AWS otherwise. */
-	private void ensureOwnDevice(Employee employee, IssueRequest request) {
-		boolean own;
-		try {
-			own = this.mfaDevices.listAssigned(employee.iamUserName())
-				.stream()
-				.anyMatch((device) -> device.serialNumber().equals(request.serialNumber()));
-		}
-		catch (AwsCallException ex) {
-			throw refusedByAws(employee, request, ex);
-		}
-		if (!own) {
-			record(IssuanceEvents.denied(employee, request, "device-of-another-user"));
-			throw new IssueRefusedException(Refusal.NOT_YOUR_DEVICE, null);
-		}
-	}
-
-	/** The one call that carries the code; the aws module never retries it (S16), nor does this. */
-	private SessionCredentials getSessionToken(Employee employee, IssueRequest request, String sourceIp) {
-		try {
-			return this.sessionTokens.issue(request.key(), request.serialNumber(), request.code(), request.duration());
-		}
-		catch (MfaDeviceMismatchException ex) {
-			// S9: AWS cannot tie the device to the key's IAM user, most often because the key is someone else's.
-			// The code was not checked, so it is not counted as a wrong one.
-			record(IssuanceEvents.denied(employee, request, "key-not-for-device").awsRequestId(ex.requestId()));
-			throw new IssueRefusedException(Refusal.KEY_NOT_FOR_DEVICE, ex);
-		}
-		catch (InvalidCodeException ex) {
-			this.codeGuard.recordWrongCode(employee.username(), sourceIp);
-			record(IssuanceEvents.failed(employee, request, "wrong-code", ex.requestId()));
-			throw new IssueRefusedException(Refusal.WRONG_CODE, ex);
-		}
-		catch (InvalidAccessKeyException ex) {
-			record(IssuanceEvents.failed(employee, request, "invalid-access-key", ex.requestId()));
-			throw new IssueRefusedException(Refusal.INVALID_KEY, ex);
-		}
-		catch (AwsRejectedInputException ex) {
-			record(IssuanceEvents.failed(employee, request, "input-rejected", ex.requestId()));
-			throw new IssueRefusedException(Refusal.DURATION_REJECTED, ex);
-		}
-		catch (AwsCallException ex) {
-			throw refusedByAws(employee, request, ex);
-		}
+	private Optional<LocalRefusal> ownDevice(Employee employee, IssueRequest request) {
+		return this.devices.isTheirs(employee.iamUserName(), request.serialNumber()) ? Optional.empty()
+				: Optional.of(LocalRefusal.of(Refusal.NOT_YOUR_DEVICE.auditReason()));
 	}
 
 	/** Without proof that the session is the employee's own (S9), nothing is shown. */
@@ -141,30 +92,21 @@ class CredentialsIssuer {
 			return this.sessionTokens.callerOf(session);
 		}
 		catch (AwsCallException ex) {
-			record(IssuanceEvents.failed(employee, request, "caller-check-failed", ex.requestId())
+			this.auditLog.record(IssuanceEvents.failed(employee, request, "caller-check-failed", ex.requestId())
 				.accessKeyId(session.accessKeyId())
 				.expiresAt(session.expiration()));
-			throw new IssueRefusedException(
-					(ex instanceof AwsUnavailableException) ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,
-					requestIdOf(ex));
+			throw refused(ex.is(AwsCallException.Kind.UNAVAILABLE) ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex);
 		}
 	}
 
-	private IssueRefusedException refusedByAws(Employee employee, IssueRequest request, AwsCallException ex) {
-		boolean unavailable = ex instanceof AwsUnavailableException;
-		record(IssuanceEvents.failed(employee, request, unavailable ? "aws-unavailable" : "aws-error", ex.requestId())
-			.detail("awsErrorCode", ex.errorCode()));
-		return new IssueRefusedException(unavailable ? Refusal.AWS_UNAVAILABLE : Refusal.AWS_REFUSED, ex,
-				requestIdOf(ex));
-	}
-
-	/** Shown to the employee for support (S27); AWS gives none when it never answered. */
-	private static String requestIdOf(AwsCallException ex) {
-		return (ex.requestId() != null) ? ex.requestId() : "none";
-	}
-
-	private void record(AuditEvent event) {
-		this.auditLog.record(event);
+	/** An AWS failure carries its request id for support (S27); AWS gives none when it never answered. */
+	private static IssueRefusedException refused(Refusal refusal, AwsCallException ex) {
+		if (ex == null) {
+			return new IssueRefusedException(refusal, null);
+		}
+		Object requestId = (ex.requestId() != null) ? ex.requestId()
+				: new DefaultMessageSourceResolvable("credentials.error.no-request-id");
+		return new IssueRefusedException(refusal, ex, requestId);
 	}
 
 }

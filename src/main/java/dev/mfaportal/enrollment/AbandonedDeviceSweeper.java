@@ -17,7 +17,6 @@ import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.aws.NoSuchDeviceException;
 import dev.mfaportal.aws.UnassignedDevice;
 
 /**
@@ -73,8 +72,11 @@ class AbandonedDeviceSweeper {
 			try {
 				tags = this.devices.tags(serial);
 			}
-			catch (NoSuchDeviceException ex) {
-				continue;
+			catch (AwsCallException ex) {
+				if (ex.is(AwsCallException.Kind.NOT_FOUND)) {
+					continue;
+				}
+				throw ex;
 			}
 			Instant createdAt = createdAt(tags);
 			if (createdAt == null || createdAt.isAfter(cutoff)) {
@@ -88,8 +90,11 @@ class AbandonedDeviceSweeper {
 				this.devices.delete(serial);
 				swept++;
 			}
-			catch (NoSuchDeviceException ex) {
-				// Deleted meanwhile, by a cancel or another instance's sweeper.
+			catch (AwsCallException ex) {
+				// Deleted meanwhile, by a cancel or another instance's sweeper, is what the sweep wanted.
+				if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
+					throw ex;
+				}
 			}
 		}
 		return swept;

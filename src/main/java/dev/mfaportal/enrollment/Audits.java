@@ -2,7 +2,6 @@ package dev.mfaportal.enrollment;
 
 import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditOutcome;
-import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.identity.Employee;
 
 /**
@@ -21,9 +20,10 @@ final class Audits {
 		return event(action, AuditOutcome.FAILURE, employee, serial).detail("reason", reason);
 	}
 
-	static AuditEvent failure(String action, Employee employee, String serial, AwsCallException ex) {
-		return failure(action, employee, serial, AwsFailures.reason(ex)).awsRequestId(ex.requestId())
-			.detail("awsErrorCode", ex.errorCode());
+	static AuditEvent failure(String action, Employee employee, String serial, AwsProblem problem) {
+		AuditEvent event = failure(action, employee, serial, AwsRefusal.of(problem.kind()).reason())
+			.awsRequestId(problem.requestId());
+		return (problem.errorCode() != null) ? event.detail("awsErrorCode", problem.errorCode()) : event;
 	}
 
 	static AuditEvent denied(Employee employee, String serial, String reason) {

@@ -1,25 +1,26 @@
 package dev.mfaportal.enrollment;
 
+import java.util.Optional;
+
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
+import dev.mfaportal.guard.LocalRefusal;
+
 /**
- * What the portal concluded about two codes before asking AWS.
+ * What the portal concluded about two six-digit codes before asking AWS: the activation's local check in the
+ * code pipeline.
  *
  * @param kind the conclusion
  * @param offsetSeconds for {@link Kind#CLOCK_OFFSET}: how far the phone's clock is ahead (positive) or
  * behind (negative), to the nearest 30-second step
  */
-record CodeVerdict(Kind kind, long offsetSeconds) {
+record CodeVerdict(Kind kind, long offsetSeconds) implements LocalRefusal {
 
 	enum Kind {
 
 		/** Worth sending to AWS. */
 		PLAUSIBLE,
-
-		NOT_SIX_DIGITS,
-
-		SAME_CODE_TWICE,
 
 		/** Both codes belong to the device, but not to two steps in a row. */
 		NOT_CONSECUTIVE,
@@ -47,13 +48,20 @@ record CodeVerdict(Kind kind, long offsetSeconds) {
 		return this.kind == Kind.PLAUSIBLE;
 	}
 
+	/** The refusal for the code pipeline, or empty when the codes are worth sending to AWS. */
+	Optional<LocalRefusal> refusal() {
+		return plausible() ? Optional.empty() : Optional.of(this);
+	}
+
 	/** Only a code that matches nothing counts towards the wrong-code limit; the others are slips. */
-	boolean countsAsWrongCode() {
+	@Override
+	public boolean countsAsWrongCode() {
 		return this.kind == Kind.NO_MATCH;
 	}
 
 	/** The reason recorded in the audit log. */
-	String reason() {
+	@Override
+	public String reason() {
 		return this.kind.name().toLowerCase().replace('_', '-');
 	}
 

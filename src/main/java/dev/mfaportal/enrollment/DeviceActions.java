@@ -1,16 +1,12 @@
 package dev.mfaportal.enrollment;
 
-import java.util.regex.Pattern;
-
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.aws.NoSuchDeviceException;
-import dev.mfaportal.kernel.OneTimeCode;
-import dev.mfaportal.guard.CodeAlreadyUsedException;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.enrollment.Removal.Outcome;
+import dev.mfaportal.guard.CodeAttempt;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
 
@@ -20,104 +16,67 @@ import dev.mfaportal.identity.Employee;
  */
 class DeviceActions {
 
-	private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
-
 	private final MfaDevices devices;
+
+	private final EmployeeDevices employeeDevices;
 
 	private final AuditLog audit;
 
-	private final CodeGuard guard;
+	private final CodeAttempts attempts;
 
-	DeviceActions(MfaDevices devices, AuditLog audit, CodeGuard guard) {
+	DeviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit, CodeAttempts attempts) {
 		this.devices = devices;
+		this.employeeDevices = employeeDevices;
 		this.audit = audit;
-		this.guard = guard;
+		this.attempts = attempts;
 	}
 
 	/**
 	 * @throws NotYourDeviceException when the serial is not one of the employee's devices
 	 * @throws TooManyAttemptsException when the guard says no
 	 * @throws EnrollmentException when the codes are refused or AWS fails
+	 * @throws AwsCallException when AWS cannot list the employee's devices
 	 */
 	void resync(Employee employee, String serial, String code1, String code2, String sourceIp) {
-		ensureOwn(employee, serial, "resync");
-		try {
-			this.guard.ensureAllowed(employee.username(), sourceIp);
+		if (!this.employeeDevices.isTheirs(employee.iamUserName(), serial)) {
+			throw notTheirs(employee, serial, "resync");
 		}
-		catch (TooManyAttemptsException ex) {
-			this.audit.record(Audits.event("enrollment.resync-failed", AuditOutcome.DENIED, employee, serial)
-				.detail("reason", "too-many-attempts"));
-			throw ex;
-		}
-		String refusal = checkFormat(code1, code2);
-		if (refusal != null) {
-			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, refusal));
-			throw EnrollmentException.of("enrollment.code." + refusal);
-		}
-		try {
-			this.guard.claim(serial, code1);
-			this.guard.claim(serial, code2);
-		}
-		catch (CodeAlreadyUsedException ex) {
-			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, "code-already-used"));
-			throw EnrollmentException.of("enrollment.code.already-used");
-		}
+		this.attempts.run(DeviceCodeFlows.RESYNC, CodeAttempt.of(employee, sourceIp, serial, code1, code2), (codes) -> {
+			this.devices.resync(employee.iamUserName(), serial, codes.get(0), codes.get(1));
+			return null;
+		});
 		this.audit.record(Audits.event("enrollment.resynced", AuditOutcome.SUCCESS, employee, serial));
-		try {
-			this.devices.resync(employee.iamUserName(), serial, new OneTimeCode(code1), new OneTimeCode(code2));
-		}
-		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.resync-failed", employee, serial, ex));
-			if (ex instanceof InvalidCodeException) {
-				this.guard.recordWrongCode(employee.username(), sourceIp);
-			}
-			throw AwsFailures.toEnrollmentException("resync", ex);
-		}
-	}
-
-	private static String checkFormat(String code1, String code2) {
-		if (code1 == null || code2 == null || !SIX_DIGITS.matcher(code1).matches()
-				|| !SIX_DIGITS.matcher(code2).matches()) {
-			return "not-six-digits";
-		}
-		return code1.equals(code2) ? "same-code-twice" : null;
 	}
 
 	/**
-	 * Deactivates the device, then deletes it. A device that stays behind unassigned (delete failed) under the
-	 * portal's path is left to the sweeper.
+	 * Deactivates the device, then deletes it. Once deactivated it no longer protects the account, so a
+	 * failed delete still counts as removed; the leftover is only clutter (the sweeper deletes it under the
+	 * portal's path).
+	 * @throws NotYourDeviceException when the serial is not one of the employee's devices
+	 * @throws EnrollmentException when AWS could not list the devices or refused to deactivate
 	 */
 	void remove(Employee employee, String serial) {
-		ensureOwn(employee, serial, "remove");
-		this.audit.record(Audits.event("enrollment.removed", AuditOutcome.SUCCESS, employee, serial));
-		try {
-			this.devices.deactivate(employee.iamUserName(), serial);
+		RemovalAudit rows = new RemovalAudit(
+				Audits.event("enrollment.remove-requested", AuditOutcome.SUCCESS, employee, serial),
+				Audits.event("enrollment.removed", AuditOutcome.SUCCESS, employee, serial),
+				(step, problem) -> Audits.failure("enrollment.remove-failed", employee, serial, problem)
+					.detail("step", step));
+		Removal removal = this.employeeDevices.remove(employee.iamUserName(), serial, rows);
+		if (removal.outcome() == Outcome.NOT_THEIRS) {
+			throw notTheirs(employee, serial, "remove");
 		}
-		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex));
-			throw AwsFailures.toEnrollmentException("remove", ex);
+		if (removal.outcome() == Outcome.NOT_CHECKED) {
+			// Nothing was tried: the words of a plain failed listing, not those of a removal in doubt.
+			throw EnrollmentException.fromAws("list", removal.problem());
 		}
-		try {
-			this.devices.delete(serial);
-		}
-		catch (NoSuchDeviceException ex) {
-			// Deleted meanwhile: removed all the same.
-		}
-		catch (AwsCallException ex) {
-			// Deactivated is what protects the account; the leftover is only clutter.
-			this.audit.record(Audits.failure("enrollment.remove-failed", employee, serial, ex)
-				.detail("step", "delete"));
+		if (removal.outcome() == Outcome.NOT_REMOVED) {
+			throw EnrollmentException.fromAws("remove", removal.problem());
 		}
 	}
 
-	private void ensureOwn(Employee employee, String serial, String operation) {
-		boolean own = serial != null && this.devices.listAssigned(employee.iamUserName())
-			.stream()
-			.anyMatch((device) -> device.serialNumber().equals(serial));
-		if (!own) {
-			this.audit.record(Audits.denied(employee, serial, operation + "-of-a-device-not-theirs"));
-			throw new NotYourDeviceException();
-		}
+	private NotYourDeviceException notTheirs(Employee employee, String serial, String operation) {
+		this.audit.record(Audits.denied(employee, serial, operation + "-of-a-device-not-theirs"));
+		return new NotYourDeviceException();
 	}
 
 }

@@ -1,13 +1,8 @@
 package dev.mfaportal.enrollment;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import dev.mfaportal.aws.AwsUnavailableException;
-import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.identity.Employee;
 
 /**
@@ -19,13 +14,10 @@ class DevicesView {
 
 	static final String NAME = "enrollment/devices";
 
-	private final MfaDevices devices;
+	private final EmployeeDevices devices;
 
-	private final EnrollmentProperties properties;
-
-	DevicesView(MfaDevices devices, EnrollmentProperties properties) {
+	DevicesView(EmployeeDevices devices) {
 		this.devices = devices;
-		this.properties = properties;
 	}
 
 	/**
@@ -33,23 +25,15 @@ class DevicesView {
 	 * the employee's devices, so a crafted link cannot announce one
 	 */
 	String render(Employee employee, String enrolledSerial, Model model) {
-		List<MfaDevice> assigned;
-		try {
-			assigned = this.devices.listAssigned(employee.iamUserName());
-		}
-		catch (AwsUnavailableException ex) {
-			assigned = List.of();
-			model.addAttribute("awsUnavailable", true);
-			model.addAttribute("listRequestId", ex.requestId());
-		}
-		if (enrolledSerial != null
-				&& assigned.stream().anyMatch((device) -> device.serialNumber().equals(enrolledSerial))) {
+		DeviceList assigned = this.devices.list(employee.iamUserName());
+		if (assigned.contains(enrolledSerial)) {
 			model.addAttribute("enrolledSerial", enrolledSerial);
 		}
 		model.addAttribute("employee", employee);
-		model.addAttribute("devices", assigned);
-		model.addAttribute("maxDevices", this.properties.maxDevices());
-		model.addAttribute("atLimit", assigned.size() >= this.properties.maxDevices());
+		model.addAttribute("devices", assigned.devices());
+		model.addAttribute("listProblem", assigned.problem());
+		model.addAttribute("maxDevices", assigned.limit());
+		model.addAttribute("atLimit", assigned.atLimit());
 		model.addAttribute("labelPattern", DeviceNames.ALLOWED.pattern());
 		model.addAttribute("labelMaxLength", DeviceNames.MAX_LABEL_LENGTH);
 		return NAME;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.aws.AwsAccount;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.kernel.Sealer;
 import dev.mfaportal.kernel.ServerKeys;
 
@@ -26,22 +26,23 @@ class EnrollmentConfiguration {
 
 	@Bean
 	Enrollments enrollments(MfaDevices devices, AwsAccount account, AuditLog audit, EnrollmentTokens tokens,
-			EnrollmentProperties properties, Clock clock) {
+			EnrollmentProperties properties, EmployeeDevices employeeDevices, Clock clock) {
 		return new Enrollments(devices, account, audit, tokens, new DeviceNames(properties.deviceName()),
-				properties.maxDevices(), clock);
+				employeeDevices, clock);
 	}
 
 	@Bean
-	Activations activations(MfaDevices devices, AuditLog audit, CodeGuard guard, EnrollmentTokens tokens,
+	Activations activations(MfaDevices devices, AuditLog audit, CodeAttempts attempts, EnrollmentTokens tokens,
 			EnrollmentLocks locks, Enrollments enrollments, EnrollmentProperties properties, Clock clock) {
 		CodeCheck codeCheck = new CodeCheck(properties.allowedClockDrift().toSeconds() / Totp.STEP_SECONDS,
 				properties.clockSearchRange().toSeconds() / Totp.STEP_SECONDS);
-		return new Activations(devices, audit, guard, tokens, codeCheck, locks, enrollments, clock);
+		return new Activations(devices, audit, attempts, tokens, codeCheck, locks, enrollments, clock);
 	}
 
 	@Bean
-	DeviceActions deviceActions(MfaDevices devices, AuditLog audit, CodeGuard guard) {
-		return new DeviceActions(devices, audit, guard);
+	DeviceActions deviceActions(MfaDevices devices, EmployeeDevices employeeDevices, AuditLog audit,
+			CodeAttempts attempts) {
+		return new DeviceActions(devices, employeeDevices, audit, attempts);
 	}
 
 	@Bean

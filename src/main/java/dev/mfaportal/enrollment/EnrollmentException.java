@@ -3,6 +3,8 @@ package dev.mfaportal.enrollment;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
+import dev.mfaportal.guard.CodeRefusal;
+
 /**
  * A step of the device flow that did not happen, with what to tell the employee. It has been audited
  * already when it is thrown.
@@ -29,6 +31,22 @@ class EnrollmentException extends RuntimeException {
 
 	static EnrollmentException startAgain(String code) {
 		return new EnrollmentException(new DefaultMessageSourceResolvable(code), true, null);
+	}
+
+	/** What the employee is told when AWS refused {@code operation} ({@code start}, {@code activate}, ...). */
+	static EnrollmentException fromAws(String operation, AwsProblem problem) {
+		return AwsRefusal.of(problem.kind()).toException(operation, problem);
+	}
+
+	/** What the employee is told when the code pipeline refused their codes for {@code operation}. */
+	static EnrollmentException refused(String operation, CodeRefusal refusal) {
+		return switch (refusal.cause()) {
+			case NOT_SIX_DIGITS, SAME_CODE_TWICE -> of("enrollment.code." + refusal.reason());
+			case CODE_ALREADY_USED -> of("enrollment.code.already-used");
+			case LOCAL_CHECK -> (refusal.local() instanceof CodeVerdict verdict)
+					? new EnrollmentException(verdict.message(), false, null) : of("enrollment.code." + refusal.reason());
+			case AWS -> fromAws(operation, AwsProblem.of(refusal.aws()));
+		};
 	}
 
 	MessageSourceResolvable userMessage() {

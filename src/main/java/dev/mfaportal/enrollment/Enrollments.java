@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,10 +12,8 @@ import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsAccount;
 import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.NewVirtualDevice;
-import dev.mfaportal.aws.NoSuchDeviceException;
 import dev.mfaportal.identity.Employee;
 
 /**
@@ -41,18 +38,18 @@ class Enrollments {
 
 	private final DeviceNames names;
 
-	private final int maxDevices;
+	private final EmployeeDevices employeeDevices;
 
 	private final Clock clock;
 
 	Enrollments(MfaDevices devices, AwsAccount account, AuditLog audit, EnrollmentTokens tokens, DeviceNames names,
-			int maxDevices, Clock clock) {
+			EmployeeDevices employeeDevices, Clock clock) {
 		this.devices = devices;
 		this.account = account;
 		this.audit = audit;
 		this.tokens = tokens;
 		this.names = names;
-		this.maxDevices = maxDevices;
+		this.employeeDevices = employeeDevices;
 		this.clock = clock;
 	}
 
@@ -61,15 +58,12 @@ class Enrollments {
 		if (label != null && !label.isBlank() && !DeviceNames.isValidLabel(label)) {
 			throw EnrollmentException.of("enrollment.start.invalid-label");
 		}
-		List<MfaDevice> assigned;
-		try {
-			assigned = this.devices.listAssigned(employee.iamUserName());
+		DeviceList assigned = this.employeeDevices.list(employee.iamUserName());
+		if (assigned.problem() != null) {
+			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, assigned.problem()));
+			throw EnrollmentException.fromAws("start", assigned.problem());
 		}
-		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, ex));
-			throw AwsFailures.toEnrollmentException("start", ex);
-		}
-		if (assigned.size() >= this.maxDevices) {
+		if (assigned.atLimit()) {
 			this.audit.record(Audits.failure("enrollment.start-failed", employee, null, "limit-reached"));
 			throw EnrollmentException.of("enrollment.error.start.limit-exceeded");
 		}
@@ -83,10 +77,14 @@ class Enrollments {
 			device = this.devices.create(name, DeviceNames.PATH, tags(employee, createdAt));
 		}
 		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.start-failed", employee, expectedSerial, ex));
-			throw AwsFailures.toEnrollmentException("start", ex);
+			AwsProblem problem = AwsProblem.of(ex);
+			this.audit.record(Audits.failure("enrollment.start-failed", employee, expectedSerial, problem));
+			throw EnrollmentException.fromAws("start", problem);
 		}
-		Set<String> devicesAtStart = assigned.stream().map(MfaDevice::serialNumber).collect(Collectors.toSet());
+		Set<String> devicesAtStart = assigned.devices()
+			.stream()
+			.map(Device::serialNumber)
+			.collect(Collectors.toSet());
 		PendingEnrollment pending = new PendingEnrollment(device.serialNumber(), employee.iamUserName(),
 				employee.username(), device.base32Seed(), createdAt, devicesAtStart);
 		return new StartedEnrollment(pending, this.tokens.seal(pending), this.account.displayName());
@@ -120,11 +118,11 @@ class Enrollments {
 		try {
 			this.devices.delete(serial);
 		}
-		catch (NoSuchDeviceException ex) {
-			// Already gone (swept, or a second click): the outcome the employee wanted.
-		}
 		catch (AwsCallException ex) {
-			this.audit.record(Audits.failure("enrollment.cancel-failed", employee, serial, ex));
+			// Already gone (swept, or a second click) is the outcome the employee wanted.
+			if (!ex.is(AwsCallException.Kind.NOT_FOUND)) {
+				this.audit.record(Audits.failure("enrollment.cancel-failed", employee, serial, AwsProblem.of(ex)));
+			}
 		}
 	}
 

@@ -1,15 +1,15 @@
 /**
- * Guards shared by every form that takes a one-time code: wrong-code limits per employee and per source
- * IP (S14) and refusal of a code the portal has just used (S15). State lives in PostgreSQL, so every
+ * Everything that stands between a one-time code and AWS: wrong-code limits per employee and per source IP
+ * (S14), refusal of a code the portal has just used (S15), and the one code-attempt pipeline that every
+ * code-carrying flow goes through ({@link dev.mfaportal.guard.CodeAttempts}: rate limit, local checks,
+ * claims, the audited attempt, one AWS call, the wrong-code count). State lives in PostgreSQL, so every
  * portal instance behind a load balancer sees the same counts.
  * <p>
- * How a feature uses it, before its AWS call: {@code ensureAllowed(employee, ip)} first (let
- * {@link dev.mfaportal.guard.TooManyAttemptsException} propagate after auditing the denial: the guard
- * answers it with 429, a {@code Retry-After} header and {@code templates/error/429.html}, which says when
- * to try again); then check the input locally; then {@code claim(serial, code)} for each code (a
- * {@link dev.mfaportal.guard.CodeAlreadyUsedException} means "wait for the next code", no AWS call); then
- * call AWS, and {@code recordWrongCode(employee, ip)} when AWS refuses the code. Settings:
- * {@code portal.guard.*}.
+ * A flow describes itself with a {@link dev.mfaportal.guard.CodeFlow} (audit actions, its words for AWS's
+ * refusals, what its caller throws) and hands each submission to
+ * {@link dev.mfaportal.guard.CodeAttempts#run} as a {@link dev.mfaportal.guard.CodeAttempt}; it lets
+ * {@link dev.mfaportal.guard.TooManyAttemptsException} through, which the guard answers with 429, a
+ * {@code Retry-After} header and {@code templates/error/429.html}. Settings: {@code portal.guard.*}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "audit", "aws", "kernel" })
 package dev.mfaportal.guard;

@@ -1,13 +1,13 @@
 package dev.mfaportal.helpdesk;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.mfaportal.audit.AuditHistory;
-import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.enrollment.AwsProblem;
+import dev.mfaportal.enrollment.DeviceList;
+import dev.mfaportal.enrollment.EmployeeDevices;
+import dev.mfaportal.enrollment.Removal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,13 +33,13 @@ class HelpDeskController {
 
 	static final int RECENT_EVENTS = 20;
 
-	private final MfaDevices devices;
+	private final EmployeeDevices devices;
 
 	private final AuditHistory history;
 
 	private final DeviceRemoval removal;
 
-	HelpDeskController(MfaDevices devices, AuditHistory history, DeviceRemoval removal) {
+	HelpDeskController(EmployeeDevices devices, AuditHistory history, DeviceRemoval removal) {
 		this.devices = devices;
 		this.history = history;
 		this.removal = removal;
@@ -48,14 +48,10 @@ class HelpDeskController {
 	@GetMapping("/admin/employees/{iamUser}")
 	String employee(@PathVariable String iamUser, Model model) {
 		checkName(iamUser);
+		DeviceList devices = this.devices.list(iamUser);
 		model.addAttribute("iamUser", iamUser);
-		try {
-			model.addAttribute("devices", this.devices.listAssigned(iamUser));
-		}
-		catch (AwsCallException ex) {
-			model.addAttribute("devices", List.of());
-			model.addAttribute("awsError", ex);
-		}
+		model.addAttribute("devices", devices.devices());
+		model.addAttribute("listProblem", devices.problem());
 		model.addAttribute("events", this.history.recentForIamUser(iamUser, RECENT_EVENTS));
 		return "helpdesk/employee";
 	}
@@ -64,22 +60,19 @@ class HelpDeskController {
 	String remove(@PathVariable String iamUser, @RequestParam String serialNumber,
 			@RequestParam(required = false) String reason, Principal admin, RedirectAttributes redirect) {
 		checkName(iamUser);
+		redirect.addFlashAttribute("serial", serialNumber);
 		if (!StringUtils.hasText(reason)) {
-			redirect.addFlashAttribute("error", "admin.employee.reason.required");
+			redirect.addFlashAttribute("notice", RemovalNotice.REASON_REQUIRED);
 			return "redirect:/admin/employees/{iamUser}";
 		}
-		try {
-			List<MfaDevice> assigned = this.devices.listAssigned(iamUser);
-			if (assigned.stream().noneMatch((device) -> device.serialNumber().equals(serialNumber))) {
-				redirect.addFlashAttribute("error", "admin.employee.notTheirs");
-				return "redirect:/admin/employees/{iamUser}";
-			}
-			this.removal.remove(admin.getName(), iamUser, serialNumber, reason.strip());
-			redirect.addFlashAttribute("removed", serialNumber);
+		Removal removed = this.removal.remove(admin.getName(), iamUser, serialNumber, reason.strip());
+		redirect.addFlashAttribute("notice", RemovalNotice.of(removed));
+		AwsProblem problem = removed.problem();
+		if (problem != null && problem.errorCode() != null) {
+			redirect.addFlashAttribute("awsErrorCode", problem.errorCode());
 		}
-		catch (AwsCallException ex) {
-			redirect.addFlashAttribute("awsErrorCode", String.valueOf(ex.errorCode()));
-			redirect.addFlashAttribute("awsRequestId", String.valueOf(ex.requestId()));
+		if (problem != null && problem.requestId() != null) {
+			redirect.addFlashAttribute("awsRequestId", problem.requestId());
 		}
 		return "redirect:/admin/employees/{iamUser}";
 	}

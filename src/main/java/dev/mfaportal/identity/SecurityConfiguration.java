@@ -3,7 +3,6 @@ package dev.mfaportal.identity;
 import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -76,15 +75,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The password check for sign-in and re-authentication, behind the sign-in throttle (S13). Without a
-	 * database (web slices) there is no throttle.
+	 * The password check for sign-in and re-authentication, behind the sign-in throttle (S13). The throttle
+	 * is required: a portal without one fails to start rather than sign people in unthrottled.
 	 */
 	@Bean
 	SignInPasswords signInPasswords(UserDetailsService users, PasswordEncoder passwordEncoder,
-			ObjectProvider<SignInThrottle> throttle) {
+			SignInThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new SignInPasswords(passwords, throttle.getIfAvailable(() -> SignInThrottle.NONE));
+		return new SignInPasswords(passwords, throttle);
 	}
 
 	/** Publishes {@code AuthorizationDeniedEvent} for every refused request, so audit can record it (S22). */

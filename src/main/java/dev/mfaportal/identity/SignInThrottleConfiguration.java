@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The database-backed sign-in throttle. Kept out of {@link IdentityConfiguration} so that web slices of
- * other modules, which have no database, can still import identity; the security chain then runs with
- * {@link SignInThrottle#NONE}.
+ * other modules, which have no database, can import identity with a throttle of their own (the security
+ * chain requires one).
  */
 @Configuration(proxyBeanMethods = false)
 class SignInThrottleConfiguration {

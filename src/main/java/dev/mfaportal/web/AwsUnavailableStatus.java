@@ -5,7 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
 
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ class AwsUnavailableStatus implements HandlerExceptionResolver, Ordered {
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
 		for (Throwable error = ex; error != null && error.getCause() != error; error = error.getCause()) {
-			if (error instanceof AwsUnavailableException) {
+			if (error instanceof AwsCallException aws && aws.is(AwsCallException.Kind.UNAVAILABLE)) {
 				try {
 					response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 					return new ModelAndView();

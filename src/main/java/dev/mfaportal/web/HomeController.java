@@ -2,15 +2,10 @@ package dev.mfaportal.web;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import dev.mfaportal.aws.AwsCallException;
-import dev.mfaportal.aws.AwsUnavailableException;
-import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.enrollment.Device;
+import dev.mfaportal.enrollment.DeviceList;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.identity.Employee;
 
 import org.springframework.stereotype.Controller;
@@ -18,43 +13,30 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page: who the employee is, which IAM user they act on, and their MFA devices. When AWS fails
- * the page still renders and says so (S28), with the request id support needs.
+ * The home page: who the employee is, which IAM user they act on, and their MFA devices out of the number
+ * allowed. When AWS fails the page still renders and says so (S28), with the request id support needs.
  */
 @Controller
 class HomeController {
 
-	/** IAM allows at most this many MFA devices per user. */
-	static final int DEVICE_LIMIT = 8;
-
-	private static final Logger logger = LoggerFactory.getLogger(HomeController.class);
-
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	private final MfaDevices mfaDevices;
+	private final EmployeeDevices devices;
 
-	HomeController(MfaDevices mfaDevices) {
-		this.mfaDevices = mfaDevices;
+	HomeController(EmployeeDevices devices) {
+		this.devices = devices;
 	}
 
 	@GetMapping("/")
 	String home(Employee employee, Model model) {
+		DeviceList list = this.devices.list(employee.iamUserName());
 		model.addAttribute("employee", employee);
-		model.addAttribute("deviceLimit", DEVICE_LIMIT);
-		try {
-			List<DeviceRow> devices = this.mfaDevices.listAssigned(employee.iamUserName())
-				.stream()
-				.map(DeviceRow::of)
-				.toList();
-			model.addAttribute("devices", devices);
+		model.addAttribute("deviceLimit", list.limit());
+		if (list.listed()) {
+			model.addAttribute("devices", list.devices().stream().map(DeviceRow::of).toList());
 		}
-		catch (AwsCallException ex) {
-			logger.warn("Listing MFA devices of {} failed: {} (request id {})", employee.iamUserName(),
-					ex.errorCode(), ex.requestId());
-			model.addAttribute("awsProblem", (ex instanceof AwsUnavailableException) ? "unavailable" : "failed");
-			model.addAttribute("awsRequestId", ex.requestId());
-		}
+		model.addAttribute("awsProblem", list.problem());
 		return "web/home";
 	}
 
@@ -68,13 +50,12 @@ class HomeController {
 	 */
 	record DeviceRow(String serialNumber, String name, String enabledAt, String enabledAtText) {
 
-		static DeviceRow of(MfaDevice device) {
-			String serial = device.serialNumber();
-			String name = serial.substring(serial.lastIndexOf('/') + 1);
+		static DeviceRow of(Device device) {
 			if (device.enabledAt() == null) {
-				return new DeviceRow(serial, name, null, null);
+				return new DeviceRow(device.serialNumber(), device.name(), null, null);
 			}
-			return new DeviceRow(serial, name, device.enabledAt().toString(), SHOWN.format(device.enabledAt()));
+			return new DeviceRow(device.serialNumber(), device.name(), device.enabledAt().toString(),
+					SHOWN.format(device.enabledAt()));
 		}
 
 	}

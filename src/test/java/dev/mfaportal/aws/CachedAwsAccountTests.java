@@ -5,6 +5,8 @@ import dev.mfaportal.sandbox.SandboxFault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.aws.AwsCallException.Kind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -35,7 +37,8 @@ class CachedAwsAccountTests {
 		this.account.inject(SandboxFault.serviceFailure().times(3));
 		AwsAccount awsAccount = this.aws.awsAccount();
 		assertThat(this.account.requestCount()).isZero();
-		assertThatExceptionOfType(AwsUnavailableException.class).isThrownBy(awsAccount::accountId);
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(awsAccount::accountId)
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		assertThat(awsAccount.accountId()).isEqualTo(SandboxAccount.ACCOUNT_ID);
 	}
 

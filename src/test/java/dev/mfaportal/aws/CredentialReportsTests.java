@@ -68,15 +68,19 @@ class CredentialReportsTests {
 		this.reports.generate();
 		this.account.inject(SandboxFault.throttling().onlyFor("GetCredentialReport"));
 
-		assertThatExceptionOfType(AwsUnavailableException.class).isThrownBy(this.reports::fetch)
-			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("Throttling"));
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(this.reports::fetch)
+			.satisfies((ex) -> {
+				assertThat(ex.kind()).isEqualTo(AwsCallException.Kind.UNAVAILABLE);
+				assertThat(ex.errorCode()).isEqualTo("Throttling");
+			});
 	}
 
 	@Test
 	void generateWhenAwsFailsThenAwsUnavailable() {
 		this.account.inject(SandboxFault.serviceFailure().onlyFor("GenerateCredentialReport"));
 
-		assertThatExceptionOfType(AwsUnavailableException.class).isThrownBy(this.reports::generate);
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(this.reports::generate)
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(AwsCallException.Kind.UNAVAILABLE));
 	}
 
 }

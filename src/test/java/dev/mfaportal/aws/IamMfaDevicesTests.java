@@ -10,6 +10,8 @@ import dev.mfaportal.sandbox.SandboxFault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.aws.AwsCallException.Kind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -45,10 +47,11 @@ class IamMfaDevicesTests {
 	}
 
 	@Test
-	void createWithTakenNameIsDeviceAlreadyExists() {
+	void createWithTakenNameIsAlreadyExists() {
 		this.devices.create("alice-1", "/mfa-portal/", Map.of());
-		assertThatExceptionOfType(DeviceAlreadyExistsException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.devices.create("alice-1", "/mfa-portal/", Map.of()))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.ALREADY_EXISTS))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEqualTo("EntityAlreadyExists");
 				assertThat(ex.requestId()).isNotBlank();
@@ -69,23 +72,25 @@ class IamMfaDevicesTests {
 	}
 
 	@Test
-	void enableWithWrongCodesIsInvalidCode() {
+	void enableWithWrongCodesIsWrongCode() {
 		String serial = this.devices.create("alice-1", "/mfa-portal/", Map.of()).serialNumber();
 		OneTimeCode same = new OneTimeCode(this.account.devices().codeAt(serial, this.account.now()));
-		assertThatExceptionOfType(InvalidCodeException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.devices.enable("alice", serial, same, same))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.WRONG_CODE))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("InvalidAuthenticationCode"));
 	}
 
 	@Test
-	void enableOfANinthDeviceIsDeviceLimitExceeded() {
+	void enableOfANinthDeviceIsLimitExceeded() {
 		for (int i = 0; i < 8; i++) {
 			this.account.devices().createEnabled("alice", "/mfa-portal/", "alice-" + i);
 		}
 		String serial = this.devices.create("alice-9", "/mfa-portal/", Map.of()).serialNumber();
 		List<OneTimeCode> codes = codes(serial);
-		assertThatExceptionOfType(DeviceLimitExceededException.class)
-			.isThrownBy(() -> this.devices.enable("alice", serial, codes.get(0), codes.get(1)));
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> this.devices.enable("alice", serial, codes.get(0), codes.get(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.LIMIT_EXCEEDED));
 	}
 
 	@Test
@@ -94,8 +99,9 @@ class IamMfaDevicesTests {
 		String serial = this.devices.create("alice-1", "/mfa-portal/", Map.of()).serialNumber();
 		List<OneTimeCode> codes = codes(serial);
 		this.account.inject(SandboxFault.latency(Duration.ofMillis(1000)).onlyFor("EnableMFADevice"));
-		assertThatExceptionOfType(AwsUnavailableException.class)
-			.isThrownBy(() -> impatient.mfaDevices().enable("alice", serial, codes.get(0), codes.get(1)));
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> impatient.mfaDevices().enable("alice", serial, codes.get(0), codes.get(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		assertThat(this.account.requestCount("EnableMFADevice")).isEqualTo(1);
 	}
 
@@ -104,15 +110,17 @@ class IamMfaDevicesTests {
 		String serial = this.account.devices().createEnabled("alice", "/mfa-portal/", "alice-1");
 		List<OneTimeCode> codes = codes(serial);
 		this.devices.resync("alice", serial, codes.get(0), codes.get(1));
-		assertThatExceptionOfType(InvalidCodeException.class)
-			.isThrownBy(() -> this.devices.resync("alice", serial, codes.get(0), codes.get(1)));
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> this.devices.resync("alice", serial, codes.get(0), codes.get(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.WRONG_CODE));
 		assertThat(this.account.requestCount("ResyncMFADevice")).isEqualTo(2);
 	}
 
 	@Test
-	void deleteOfAnAssignedDeviceIsDeviceInUseUntilDeactivated() {
+	void deleteOfAnAssignedDeviceIsInUseUntilDeactivated() {
 		String serial = this.account.devices().createEnabled("alice", "/mfa-portal/", "alice-1");
-		assertThatExceptionOfType(DeviceInUseException.class).isThrownBy(() -> this.devices.delete(serial));
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(() -> this.devices.delete(serial))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.IN_USE));
 		this.devices.deactivate("alice", serial);
 		assertThat(this.devices.listUnassigned()).extracting(UnassignedDevice::serialNumber).containsExactly(serial);
 		this.devices.delete(serial);
@@ -120,9 +128,10 @@ class IamMfaDevicesTests {
 	}
 
 	@Test
-	void deactivateOfAnotherUsersDeviceIsNoSuchDevice() {
+	void deactivateOfAnotherUsersDeviceIsNotFound() {
 		String serial = this.account.devices().createEnabled("bob", "/mfa-portal/", "bob-1");
-		assertThatExceptionOfType(NoSuchDeviceException.class).isThrownBy(() -> this.devices.deactivate("alice", serial));
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(() -> this.devices.deactivate("alice", serial))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.NOT_FOUND));
 		assertThat(this.account.devices().of("bob")).extracting(SandboxDevice::serialNumber).containsExactly(serial);
 	}
 
@@ -140,17 +149,19 @@ class IamMfaDevicesTests {
 	}
 
 	@Test
-	void throttlingThatOutlastsTheRetriesIsAwsUnavailable() {
+	void throttlingThatOutlastsTheRetriesIsUnavailable() {
 		this.account.inject(SandboxFault.throttling());
-		assertThatExceptionOfType(AwsUnavailableException.class).isThrownBy(() -> this.devices.listAssigned("alice"))
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(() -> this.devices.listAssigned("alice"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("Throttling"));
 		assertThat(this.account.requestCount("ListMFADevices")).isEqualTo(3);
 	}
 
 	@Test
-	void droppedConnectionIsAwsUnavailable() {
+	void droppedConnectionIsUnavailable() {
 		this.account.inject(SandboxFault.droppedConnection());
-		assertThatExceptionOfType(AwsUnavailableException.class).isThrownBy(() -> this.devices.delete("arn:aws:iam::123456789012:mfa/x"))
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(() -> this.devices.delete("arn:aws:iam::123456789012:mfa/x"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isNull());
 	}
 

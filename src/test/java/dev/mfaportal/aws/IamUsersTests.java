@@ -64,8 +64,9 @@ class IamUsersTests {
 	void listUnderWhenThrottledBeyondTheRetriesThenAwsUnavailable() {
 		this.account.inject(SandboxFault.throttling().onlyFor("ListUsers"));
 
-		assertThatExceptionOfType(AwsUnavailableException.class)
-			.isThrownBy(() -> new IamUserListing(this.aws.iam).listUnder("/"));
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> new IamUserListing(this.aws.iam).listUnder("/"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(AwsCallException.Kind.UNAVAILABLE));
 	}
 
 }

@@ -8,6 +8,8 @@ import dev.mfaportal.sandbox.SandboxFault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mfaportal.aws.AwsCallException.Kind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -54,40 +56,44 @@ class StsSessionTokensTests {
 	}
 
 	@Test
-	void reusedCodeIsInvalidCode() {
+	void reusedCodeIsWrongCode() {
 		OneTimeCode code = freshCode();
 		this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, code, Duration.ofHours(1));
-		assertThatExceptionOfType(InvalidCodeException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, code, Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.WRONG_CODE))
 			.satisfies((ex) -> {
-				assertThat(ex).isNotInstanceOf(MfaDeviceMismatchException.class);
 				assertThat(ex.errorCode()).isEqualTo("AccessDenied");
 				assertThat(ex.requestId()).isNotBlank();
 			});
 	}
 
 	@Test
-	void anotherUsersKeyIsMfaDeviceMismatch() {
-		assertThatExceptionOfType(MfaDeviceMismatchException.class)
-			.isThrownBy(() -> this.tokens.issue(SandboxedAws.bobKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)));
+	void anotherUsersKeyIsKeyNotForDevice() {
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> this.tokens.issue(SandboxedAws.bobKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.KEY_NOT_FOR_DEVICE));
 	}
 
 	@Test
-	void unknownKeyOrWrongSecretIsInvalidAccessKey() {
+	void unknownKeyOrWrongSecretIsInvalidKey() {
 		AccessKey unknown = new AccessKey("AKIAUNKNOWN000000000", Secret.of(SandboxAccount.ALICE_SECRET_ACCESS_KEY));
-		assertThatExceptionOfType(InvalidAccessKeyException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.tokens.issue(unknown, this.aliceDevice, freshCode(), Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.INVALID_KEY))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("InvalidClientTokenId"));
 		AccessKey wrongSecret = new AccessKey(SandboxAccount.ALICE_ACCESS_KEY_ID, Secret.of("not-the-secret"));
-		assertThatExceptionOfType(InvalidAccessKeyException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.tokens.issue(wrongSecret, this.aliceDevice, freshCode(), Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.INVALID_KEY))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("SignatureDoesNotMatch"));
 	}
 
 	@Test
 	void durationOutOfRangeIsRejectedInputWithoutEchoingTheValue() {
-		assertThatExceptionOfType(AwsRejectedInputException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofSeconds(600)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.REJECTED_INPUT))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEqualTo("ValidationError");
 				assertThat(ex.getMessage()).doesNotContain("'600'").contains("durationSeconds");
@@ -99,8 +105,9 @@ class StsSessionTokensTests {
 	void issueIsNeverRetriedEvenWhenTheFirstAttemptTimesOut() {
 		SessionTokens impatient = new SandboxedAws(Duration.ofMillis(300), 3).sessionTokens();
 		this.account.inject(SandboxFault.latency(Duration.ofMillis(1000)).onlyFor("GetSessionToken"));
-		assertThatExceptionOfType(AwsUnavailableException.class)
-			.isThrownBy(() -> impatient.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)));
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> impatient.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		// Retries would all have been made before the exception surfaced.
 		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
 	}
@@ -109,8 +116,9 @@ class StsSessionTokensTests {
 	@Test
 	void issueIsNeverRetriedWhenTheConnectionDrops() {
 		this.account.inject(SandboxFault.droppedConnection().onlyFor("GetSessionToken"));
-		assertThatExceptionOfType(AwsUnavailableException.class)
-			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)));
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
 	}
 
@@ -126,19 +134,21 @@ class StsSessionTokensTests {
 	}
 
 	@Test
-	void serviceFailureIsAwsUnavailable() {
+	void serviceFailureIsUnavailable() {
 		this.account.inject(SandboxFault.serviceFailure().onlyFor("GetSessionToken"));
-		assertThatExceptionOfType(AwsUnavailableException.class)
+		assertThatExceptionOfType(AwsCallException.class)
 			.isThrownBy(() -> this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("InternalFailure"));
 		assertThat(this.account.requestCount("GetSessionToken")).isEqualTo(1);
 	}
 
 	@Test
-	void callerOfAnExpiredSessionIsInvalidAccessKey() {
+	void callerOfAnExpiredSessionIsInvalidKey() {
 		SessionCredentials session = this.tokens.issue(SandboxedAws.aliceKey(), this.aliceDevice, freshCode(), Duration.ofHours(1));
 		this.account.expireSessions();
-		assertThatExceptionOfType(InvalidAccessKeyException.class).isThrownBy(() -> this.tokens.callerOf(session))
+		assertThatExceptionOfType(AwsCallException.class).isThrownBy(() -> this.tokens.callerOf(session))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.INVALID_KEY))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("ExpiredToken"));
 	}
 

@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.mfaportal.audit.AuditLog;
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.InvalidCodeException;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.enrollment.EmployeeDevices;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -42,7 +46,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * employee sees, which status and headers come back, and that nothing secret is echoed (S4, S5, S8).
  */
 @WebMvcTest({ CredentialsController.class, CredentialsDownloadController.class })
-@Import({ IdentityConfiguration.class, CredentialsConfiguration.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, CredentialsConfiguration.class, CodeAttempts.class,
+		EmployeeDevices.class })
 class CredentialsControllerTests {
 
 	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
@@ -105,7 +110,7 @@ class CredentialsControllerTests {
 
 	@Test
 	void formWhenAwsDoesNotAnswerThenSaysSoWith503() throws Exception {
-		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsUnavailableException("x", "Throttling", "r", null));
+		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsCallException(Kind.UNAVAILABLE, "x", "Throttling", "r", null));
 		Document page = page(get("/credentials").with(user("alice")), 503);
 		assertThat(page.select("#devices-unavailable")).hasSize(1);
 		assertThat(page.select("#no-device")).isEmpty();
@@ -138,7 +143,7 @@ class CredentialsControllerTests {
 	@Test
 	void issueWhenAwsRefusesTheCodeThenSaysSoWithoutEcho() throws Exception {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new InvalidCodeException("MFA failed", "AccessDenied", "req-2", null));
+			.willThrow(new AwsCallException(Kind.WRONG_CODE, "MFA failed", "AccessDenied", "req-2", null));
 		Document page = page(issue("654321", "3600"), 400);
 		assertThat(page.selectFirst("input[name=tokenCode] ~ p.error").text()).contains("did not accept this code");
 		assertThat(page.select("#session-access-key-id")).isEmpty();
@@ -149,9 +154,9 @@ class CredentialsControllerTests {
 	@Test
 	void issueWhenAwsDoesNotAnswerThenSays503TryAgainOnce() throws Exception {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null));
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.now())))
-			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null));
 		Document page = page(issue("654321", "3600"), 503);
 		assertThat(page.select("#form-errors p")).singleElement()
 			.satisfies((error) -> assertThat(error.text()).contains("AWS is not answering"));
@@ -179,16 +184,14 @@ class CredentialsControllerTests {
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getHeader("Content-Disposition")).isNull();
+		assertThat(response.getContentAsString()).isEqualTo("These credentials cannot be downloaded here.");
 	}
 
 	@Test
 	void downloadWhenFormatUnknownThenBadRequest() throws Exception {
-		int status = this.mvc
-			.perform(download("x", "zsh"))
-			.andReturn()
-			.getResponse()
-			.getStatus();
-		assertThat(status).isEqualTo(400);
+		MockHttpServletResponse response = this.mvc.perform(download("x", "zsh")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentAsString()).isEqualTo("Unknown format.");
 	}
 
 	@Test

@@ -4,27 +4,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 
 import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.AccessKey;
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
 import dev.mfaportal.aws.CallerIdentity;
-import dev.mfaportal.aws.InvalidAccessKeyException;
-import dev.mfaportal.aws.InvalidCodeException;
-import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.MfaDeviceMismatchException;
-import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.kernel.OneTimeCode;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.SessionCredentials;
 import dev.mfaportal.aws.SessionTokens;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
+import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
@@ -32,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,14 +53,14 @@ class CredentialsIssuerTests {
 
 	private final CodeGuard codeGuard = mock();
 
-	private final MfaDevices mfaDevices = mock();
+	private final EmployeeDevices devices = mock();
 
 	private final SessionTokens sessionTokens = mock();
 
 	private final AuditLog auditLog = mock();
 
-	private final CredentialsIssuer issuer = new CredentialsIssuer(this.codeGuard, this.mfaDevices, this.sessionTokens,
-			this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
+	private final CredentialsIssuer issuer = new CredentialsIssuer(new CodeAttempts(this.codeGuard, this.auditLog),
+			this.devices, this.sessionTokens, this.auditLog, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final IssueRequest request = new IssueRequest(SERIAL, new OneTimeCode("654321"), Duration.ofHours(12),
 			new AccessKey("AKIASANDBOXALICE0001", Secret.of("alice-secret")));
@@ -73,7 +70,7 @@ class CredentialsIssuerTests {
 
 	@BeforeEach
 	void aliceHasHerDevice() {
-		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", NOW)));
+		given(this.devices.isTheirs("alice", SERIAL)).willReturn(true);
 		given(this.sessionTokens.issue(any(), any(), any(), any())).willReturn(this.session);
 		given(this.sessionTokens.callerOf(this.session))
 			.willReturn(new CallerIdentity("123456789012", "AIDAALICE", "arn:aws:iam::123456789012:user/alice"));
@@ -85,9 +82,9 @@ class CredentialsIssuerTests {
 		assertThat(issued.accessKeyId()).isEqualTo("ASIASESSION000000001");
 		assertThat(issued.sessionToken().reveal()).isEqualTo("temp-token");
 		assertThat(issued.expiration()).isEqualTo(NOW.plus(Duration.ofHours(12)));
-		InOrder order = inOrder(this.codeGuard, this.mfaDevices, this.auditLog, this.sessionTokens);
+		InOrder order = inOrder(this.codeGuard, this.devices, this.auditLog, this.sessionTokens);
 		order.verify(this.codeGuard).ensureAllowed("alice", "10.0.0.1");
-		order.verify(this.mfaDevices).listAssigned("alice");
+		order.verify(this.devices).isTheirs("alice", SERIAL);
 		order.verify(this.codeGuard).claim(SERIAL, "654321");
 		order.verify(this.auditLog).record(action("credentials.requested"));
 		order.verify(this.sessionTokens).issue(this.request.key(), SERIAL, this.request.code(), Duration.ofHours(12));
@@ -120,17 +117,30 @@ class CredentialsIssuerTests {
 			.ensureAllowed("alice", "10.0.0.1");
 		assertThatExceptionOfType(TooManyAttemptsException.class)
 			.isThrownBy(() -> this.issuer.issue(ALICE, this.request, "10.0.0.1"));
-		verifyNoInteractions(this.mfaDevices, this.sessionTokens);
+		verifyNoInteractions(this.devices, this.sessionTokens);
 		verify(this.auditLog).record(denied("too-many-attempts"));
 	}
 
 	@Test
 	void issueWhenDeviceIsNotTheEmployeesThenDeniedBeforeTheCodeIsUsed() {
-		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
+		given(this.devices.isTheirs("alice", SERIAL)).willReturn(false);
 		assertRefused(Refusal.NOT_YOUR_DEVICE);
 		verify(this.codeGuard, never()).claim(any(), any());
 		verifyNoInteractions(this.sessionTokens);
 		verify(this.auditLog).record(denied("device-of-another-user"));
+	}
+
+	@Test
+	void issueWhenTheDevicesCannotBeListedThenRefusedBeforeTheCodeIsUsed() {
+		given(this.devices.isTheirs("alice", SERIAL))
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "Rate exceeded", "Throttling", null, null));
+		assertThatExceptionOfType(IssueRefusedException.class)
+			.isThrownBy(() -> this.issuer.issue(ALICE, this.request, "10.0.0.1"))
+			.satisfies((ex) -> assertThat(ex.refusal()).isEqualTo(Refusal.AWS_UNAVAILABLE));
+		verify(this.codeGuard, never()).claim(any(), any());
+		verifyNoInteractions(this.sessionTokens);
+		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
+				&& event.detail().get("reason").equals("aws-unavailable")));
 	}
 
 	@Test
@@ -160,7 +170,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenWrongCodeThenCountsItAgainstEmployeeAndIp() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new InvalidCodeException("MFA failed", "AccessDenied", "req-2", null));
+			.willThrow(new AwsCallException(Kind.WRONG_CODE, "MFA failed", "AccessDenied", "req-2", null));
 		assertRefused(Refusal.WRONG_CODE);
 		verify(this.codeGuard).recordWrongCode("alice", "10.0.0.1");
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
@@ -170,7 +180,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenAwsCannotTieTheDeviceToTheKeyThenDeniedAndNoWrongCodeCounted() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new MfaDeviceMismatchException("not associated", "AccessDenied", "req-6", null));
+			.willThrow(new AwsCallException(Kind.KEY_NOT_FOR_DEVICE, "not associated", "AccessDenied", "req-6", null));
 		assertRefused(Refusal.KEY_NOT_FOR_DEVICE);
 		verify(this.codeGuard, never()).recordWrongCode(any(), any());
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.denied")
@@ -180,7 +190,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenKeyUnknownThenSaysSoAndCountsNoWrongCode() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new InvalidAccessKeyException("bad key", "InvalidClientTokenId", "req-3", null));
+			.willThrow(new AwsCallException(Kind.INVALID_KEY, "bad key", "InvalidClientTokenId", "req-3", null));
 		assertRefused(Refusal.INVALID_KEY);
 		verify(this.codeGuard, never()).recordWrongCode(any(), any());
 	}
@@ -188,14 +198,14 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenAwsRejectsTheDurationThenPointsAtIt() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new AwsRejectedInputException("range", "ValidationError", "req-4", null));
+			.willThrow(new AwsCallException(Kind.REJECTED_INPUT, "range", "ValidationError", "req-4", null));
 		assertRefused(Refusal.DURATION_REJECTED);
 	}
 
 	@Test
 	void issueWhenAwsThrottlesThenCalledOnceAndSaysTryAgain() {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
-			.willThrow(new AwsUnavailableException("Rate exceeded", "Throttling", "req-5", null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "Rate exceeded", "Throttling", "req-5", null));
 		assertRefused(Refusal.AWS_UNAVAILABLE);
 		verify(this.sessionTokens, times(1)).issue(any(), any(), any(), any());
 		verify(this.auditLog).record(argThat((event) -> event.action().equals("credentials.failed")
@@ -217,7 +227,7 @@ class CredentialsIssuerTests {
 	@Test
 	void issueWhenCallerCheckFailsThenNothingIsShown() {
 		given(this.sessionTokens.callerOf(this.session))
-			.willThrow(new AwsUnavailableException("timeout", null, null, null));
+			.willThrow(new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null));
 		assertRefused(Refusal.AWS_UNAVAILABLE);
 		verify(this.auditLog, never()).record(action("credentials.issued"));
 	}

@@ -6,13 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.audit.AuditUnavailableException;
-import dev.mfaportal.aws.AwsUnavailableException;
-import dev.mfaportal.aws.DeviceLimitExceededException;
-import dev.mfaportal.aws.InvalidCodeException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
-import dev.mfaportal.aws.NoSuchDeviceException;
-import dev.mfaportal.aws.TryAgainShortlyException;
 import dev.mfaportal.guard.TooManyAttemptsException;
+
 
 import static dev.mfaportal.enrollment.EnrollmentFixture.ALICE;
 import static dev.mfaportal.enrollment.EnrollmentFixture.BOB;
@@ -34,6 +32,8 @@ class ActivationsTests {
 		assertThat(this.fixture.devices.changes()).endsWith("EnableMFADevice " + this.serial);
 		assertThat(this.fixture.audit.last().action()).isEqualTo("enrollment.activated");
 		assertThat(this.fixture.audit.last().mfaSerial()).isEqualTo(this.serial);
+		assertThat(this.fixture.audit.actions()).containsSubsequence("enrollment.activation-requested SUCCESS",
+				"enrollment.activated SUCCESS");
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class ActivationsTests {
 
 	@Test
 	void activateWhenSameCodesSubmittedAgainThenRefusedLocally() {
-		this.fixture.devices.failNextChange = new TryAgainShortlyException("busy", "ConcurrentModification", "r", null);
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.TRY_AGAIN_SHORTLY, "busy", "ConcurrentModification", "r", null);
 		refused(this.fixture.code(-1), this.fixture.code(0));
 		int calls = this.fixture.devices.changes().size();
 		EnrollmentException again = refused(this.fixture.code(-1), this.fixture.code(0));
@@ -103,7 +103,7 @@ class ActivationsTests {
 
 	@Test
 	void activateWhenAwsRefusesCodesThenWaitForFreshCodesAndCountedAsWrong() {
-		this.fixture.devices.failNextChange = new InvalidCodeException("bad", "InvalidAuthenticationCode", "req-9",
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.WRONG_CODE, "bad", "InvalidAuthenticationCode", "req-9",
 				null);
 		EnrollmentException refused = refused(this.fixture.code(-1), this.fixture.code(0));
 		assertThat(EnrollmentFixture.text(refused)).contains("Wait for two fresh codes");
@@ -114,7 +114,7 @@ class ActivationsTests {
 
 	@Test
 	void activateWhenAwsBusyThenTryAgainInAMoment() {
-		this.fixture.devices.failNextChange = new TryAgainShortlyException("busy", "EntityTemporarilyUnmodifiable",
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.TRY_AGAIN_SHORTLY, "busy", "EntityTemporarilyUnmodifiable",
 				"r", null);
 		assertThat(EnrollmentFixture.text(refused(this.fixture.code(-1), this.fixture.code(0))))
 			.contains("Wait a few seconds");
@@ -122,21 +122,21 @@ class ActivationsTests {
 
 	@Test
 	void activateWhenAwsUnavailableThenSaysNothingChanged() {
-		this.fixture.devices.failNextChange = new AwsUnavailableException("throttled", "Throttling", "r", null);
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.UNAVAILABLE, "throttled", "Throttling", "r", null);
 		assertThat(EnrollmentFixture.text(refused(this.fixture.code(-1), this.fixture.code(0))))
 			.contains("AWS is not answering");
 	}
 
 	@Test
 	void activateWhenAwsReportsALimitThenSaysWhichLimit() {
-		this.fixture.devices.failNextChange = new DeviceLimitExceededException("limit", "LimitExceeded", "r", null);
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.LIMIT_EXCEEDED, "limit", "LimitExceeded", "r", null);
 		assertThat(EnrollmentFixture.text(refused(this.fixture.code(-1), this.fixture.code(0))))
 			.contains("If you have 8 MFA devices, remove one first");
 	}
 
 	@Test
 	void activateWhenDeviceGoneThenStartAgain() {
-		this.fixture.devices.failNextChange = new NoSuchDeviceException("gone", "NoSuchEntity", "r", null);
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.NOT_FOUND, "gone", "NoSuchEntity", "r", null);
 		EnrollmentException refused = refused(this.fixture.code(-1), this.fixture.code(0));
 		assertThat(refused.startAgain()).isTrue();
 		assertThat(EnrollmentFixture.text(refused)).contains("expired").contains("start again");

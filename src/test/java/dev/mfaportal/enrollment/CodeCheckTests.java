@@ -32,19 +32,6 @@ class CodeCheckTests {
 	}
 
 	@Test
-	void checkWhenNotSixDigitsThenSaysSo() {
-		assertThat(verdict("12345", code(0)).kind()).isEqualTo(Kind.NOT_SIX_DIGITS);
-		assertThat(verdict(code(-1), "12 456").kind()).isEqualTo(Kind.NOT_SIX_DIGITS);
-		assertThat(verdict(null, code(0)).kind()).isEqualTo(Kind.NOT_SIX_DIGITS);
-	}
-
-	@Test
-	void checkWhenSameCodeTwiceThenSaysSo() {
-		assertThat(verdict(code(0), code(0)).kind()).isEqualTo(Kind.SAME_CODE_TWICE);
-		assertThat(message(verdict(code(0), code(0)))).contains("same code twice");
-	}
-
-	@Test
 	void checkWhenCodesNotConsecutiveThenSaysSo() {
 		assertThat(verdict(code(-2), code(0)).kind()).isEqualTo(Kind.NOT_CONSECUTIVE);
 		assertThat(verdict(code(0), code(-1)).kind()).isEqualTo(Kind.NOT_CONSECUTIVE);

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.audit.AuditOutcome;
-import dev.mfaportal.aws.DeviceInUseException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.guard.TooManyAttemptsException;
+
 
 import static dev.mfaportal.enrollment.EnrollmentFixture.ALICE;
 import static dev.mfaportal.enrollment.EnrollmentFixture.IP;
@@ -33,7 +35,8 @@ class DeviceActionsTests {
 	void resyncWhenOwnDeviceThenResyncedAfterAuditing() {
 		this.fixture.deviceActions.resync(ALICE, ALICES, "123456", "654321", IP);
 		assertThat(this.fixture.devices.changes()).containsExactly("ResyncMFADevice " + ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.resynced SUCCESS");
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.resync-requested SUCCESS",
+				"enrollment.resynced SUCCESS");
 	}
 
 	@Test
@@ -67,7 +70,21 @@ class DeviceActionsTests {
 		this.fixture.deviceActions.remove(ALICE, ALICES);
 		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES,
 				"DeleteVirtualMFADevice " + ALICES);
-		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.removed SUCCESS");
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested SUCCESS",
+				"enrollment.removed SUCCESS");
+	}
+
+	@Test
+	void removeWhenDeactivatedButNotDeletedThenRemovedForTheEmployeeAndTheDeleteStepAudited() {
+		this.fixture.devices.unassigned.put(ALICES, java.util.Map.of());
+		this.fixture.devices.failDelete = new AwsCallException(Kind.ACCESS_DENIED, "not allowed", "AccessDenied",
+				"req-4", null);
+		this.fixture.deviceActions.remove(ALICE, ALICES);
+		assertThat(this.fixture.audit.actions()).containsExactly("enrollment.remove-requested SUCCESS",
+				"enrollment.remove-failed FAILURE");
+		assertThat(this.fixture.audit.last().detail()).containsEntry("step", "delete")
+			.containsEntry("reason", "access-denied");
+		assertThat(this.fixture.audit.last().awsRequestId()).isEqualTo("req-4");
 	}
 
 	@Test
@@ -80,7 +97,7 @@ class DeviceActionsTests {
 
 	@Test
 	void removeWhenDeactivateFailsThenNotDeletedAndSaysWhy() {
-		this.fixture.devices.failNextChange = new DeviceInUseException("in use", "DeleteConflict", "r", null);
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.IN_USE, "in use", "DeleteConflict", "r", null);
 		assertThatExceptionOfType(EnrollmentException.class)
 			.isThrownBy(() -> this.fixture.deviceActions.remove(ALICE, ALICES));
 		assertThat(this.fixture.devices.changes()).containsExactly("DeactivateMFADevice " + ALICES);

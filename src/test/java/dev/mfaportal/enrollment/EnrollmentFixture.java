@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import dev.mfaportal.aws.AwsAccount;
+import dev.mfaportal.guard.CodeAttempts;
+import dev.mfaportal.guard.FakeCodeGuard;
 import dev.mfaportal.identity.Employee;
 import dev.mfaportal.kernel.Sealer;
 
@@ -69,8 +71,10 @@ class EnrollmentFixture {
 
 	};
 
+	final EmployeeDevices employeeDevices = new EmployeeDevices(this.devices, this.audit, properties(8));
+
 	final Enrollments enrollments = new Enrollments(this.devices, this.account, this.audit, this.tokens,
-			new DeviceNames("{iam-user}-{label}"), 8, this.clock);
+			new DeviceNames("{iam-user}-{label}"), this.employeeDevices, this.clock);
 
 	final EnrollmentLocks locks = new EnrollmentLocks(null, null) {
 
@@ -86,10 +90,19 @@ class EnrollmentFixture {
 
 	};
 
-	final Activations activations = new Activations(this.devices, this.audit, this.guard, this.tokens,
+	final CodeAttempts attempts = new CodeAttempts(this.guard, this.audit);
+
+	final Activations activations = new Activations(this.devices, this.audit, this.attempts, this.tokens,
 			new CodeCheck(1, 30), this.locks, this.enrollments, this.clock);
 
-	final DeviceActions deviceActions = new DeviceActions(this.devices, this.audit, this.guard);
+	final DeviceActions deviceActions = new DeviceActions(this.devices, this.employeeDevices, this.audit,
+			this.attempts);
+
+	/** The defaults of {@code portal.enrollment.*}, with another device limit. */
+	static EnrollmentProperties properties(int maxDevices) {
+		return new EnrollmentProperties(null, Duration.ofMinutes(10), "MFA Portal", "{iam-user}-{label}",
+				Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(5), maxDevices);
+	}
 
 	/** The code the fake device's app shows {@code steps} 30-second steps from now. */
 	String code(long steps) {

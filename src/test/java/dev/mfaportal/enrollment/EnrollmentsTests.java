@@ -5,8 +5,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.mfaportal.audit.AuditUnavailableException;
-import dev.mfaportal.aws.DeviceAlreadyExistsException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
+
 
 import static dev.mfaportal.enrollment.EnrollmentFixture.ALICE;
 import static dev.mfaportal.enrollment.EnrollmentFixture.BOB;
@@ -58,7 +60,7 @@ class EnrollmentsTests {
 
 	@Test
 	void startWhenNameTakenThenSaysChooseAnotherLabel() {
-		this.fixture.devices.failNextChange = new DeviceAlreadyExistsException("exists", "EntityAlreadyExists", "r",
+		this.fixture.devices.failNextChange = new AwsCallException(Kind.ALREADY_EXISTS, "exists", "EntityAlreadyExists", "r",
 				null);
 		EnrollmentException refused = refused(() -> this.fixture.enrollments.start(ALICE, "phone"));
 		assertThat(EnrollmentFixture.text(refused)).contains("Choose another label");

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import dev.mfaportal.aws.NewVirtualDevice;
-import dev.mfaportal.aws.NoSuchDeviceException;
 import dev.mfaportal.kernel.OneTimeCode;
 import dev.mfaportal.kernel.Secret;
 import dev.mfaportal.aws.UnassignedDevice;
@@ -29,6 +29,8 @@ class FakeMfaDevices implements MfaDevices {
 	final Map<String, Map<String, String>> unassigned = new LinkedHashMap<>();
 
 	AwsCallException failNextChange;
+
+	AwsCallException failDelete;
 
 	@Override
 	public List<MfaDevice> listAssigned(String iamUserName) {
@@ -74,8 +76,11 @@ class FakeMfaDevices implements MfaDevices {
 	@Override
 	public void delete(String serialNumber) {
 		change("DeleteVirtualMFADevice " + serialNumber);
+		if (this.failDelete != null) {
+			throw this.failDelete;
+		}
 		if (this.unassigned.remove(serialNumber) == null) {
-			throw new NoSuchDeviceException("gone", "NoSuchEntity", "req-1", null);
+			throw new AwsCallException(Kind.NOT_FOUND, "gone", "NoSuchEntity", "req-1", null);
 		}
 	}
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 import dev.mfaportal.PortalMockMvcTest;
 import dev.mfaportal.audit.AuditEntry;
 import dev.mfaportal.audit.AuditHistory;
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
 import org.jsoup.Jsoup;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -98,7 +101,8 @@ class HelpDeskControllerTests {
 			.param("serialNumber", serial())
 			.param("reason", "Lost phone, ticket HD-42"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("removed", serial()));
+			.andExpect(flash().attribute("notice", RemovalNotice.REMOVED))
+			.andExpect(flash().attribute("serial", serial()));
 
 		verify(this.devices).deactivate(this.employee, serial());
 		verify(this.devices).delete(serial());
@@ -128,7 +132,7 @@ class HelpDeskControllerTests {
 			.param("serialNumber", serial())
 			.param("reason", "  "))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", "admin.employee.reason.required"));
+			.andExpect(flash().attribute("notice", RemovalNotice.REASON_REQUIRED));
 
 		verify(this.devices, never()).deactivate(anyString(), anyString());
 		assertThat(actions()).isEmpty();
@@ -142,7 +146,7 @@ class HelpDeskControllerTests {
 			.with(csrf())
 			.param("serialNumber", "arn:aws:iam::123456789012:mfa/someone-else")
 			.param("reason", "lost"))
-			.andExpect(flash().attribute("error", "admin.employee.notTheirs"));
+			.andExpect(flash().attribute("notice", RemovalNotice.NOT_THEIRS));
 
 		verify(this.devices, never()).deactivate(anyString(), anyString());
 		verify(this.devices, never()).delete(any());
@@ -151,17 +155,90 @@ class HelpDeskControllerTests {
 	@Test
 	void removeWhenAwsFailsThenFailureAuditedAndShown() throws Exception {
 		hasDevice();
-		willThrow(new AwsUnavailableException("AWS is not answering", "Throttling", "req-1", null)).given(this.devices)
+		willThrow(new AwsCallException(Kind.UNAVAILABLE, "AWS is not answering", "Throttling", "req-1", null)).given(this.devices)
 			.deactivate(this.employee, serial());
 
 		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
 			.with(csrf())
 			.param("serialNumber", serial())
 			.param("reason", "lost"))
+			.andExpect(flash().attribute("notice", RemovalNotice.REMOVAL_UNCLEAR))
 			.andExpect(flash().attribute("awsRequestId", "req-1"));
 
 		verify(this.devices, never()).delete(any());
 		assertThat(actions()).containsExactly("helpdesk.device-removal-failed", "helpdesk.device-removal-started");
+	}
+
+	@Test
+	void removeWhenDeactivatedButNotDeletedThenSaysSoAndRecordsTheFailedDelete() throws Exception {
+		hasDevice();
+		willThrow(new AwsCallException(Kind.ACCESS_DENIED, "not allowed", "AccessDenied", "req-5", null))
+			.given(this.devices)
+			.delete(serial());
+
+		Document page = followed(removing("Lost phone"));
+
+		verify(this.devices).deactivate(this.employee, serial());
+		assertThat(page.selectFirst("#helpdesk-removed").text()).contains("was deactivated")
+			.contains("no longer protects the employee")
+			.contains("did not delete it");
+		assertThat(page.text()).contains("AWS error code: AccessDenied").contains("AWS request id: req-5");
+		assertThat(actions()).containsExactly("helpdesk.device-removal-failed", "helpdesk.device-removal-started");
+		String failed = this.mvc
+			.perform(get("/admin/audit/" + this.history.recentForIamUser(this.employee, 1).get(0).id())
+				.with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(failed).selectFirst("#audit-detail-json").text()).contains("\"step\"", "\"delete\"")
+			.contains("AccessDenied")
+			.contains("Lost phone");
+	}
+
+	@Test
+	void removeWhenAwsNeverAnsweredThenSaysItIsUnclearAndNeverShowsNull() throws Exception {
+		hasDevice();
+		willThrow(new AwsCallException(Kind.UNAVAILABLE, "dropped", null, null, null)).given(this.devices)
+			.deactivate(this.employee, serial());
+
+		Document page = followed(removing("lost"));
+
+		assertThat(page.selectFirst("#helpdesk-aws-error").text()).contains("unclear whether device " + serial());
+		assertThat(page.text()).doesNotContain("null").doesNotContain("AWS request id");
+	}
+
+	@Test
+	void employeeWhenAwsCannotListThenSaysSoWithTheRequestIdAndNoRemoveForm() throws Exception {
+		given(this.devices.listAssigned(this.employee))
+			.willThrow(new AwsCallException(Kind.ACCESS_DENIED, "not authorized", "AccessDenied", "req-6", null));
+
+		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		assertThat(page.selectFirst("#helpdesk-aws-error").text()).contains("cannot be shown");
+		assertThat(page.text()).contains("AWS request id: req-6").doesNotContain("not authorized");
+		assertThat(page.select("form.helpdesk-remove")).isEmpty();
+	}
+
+	MvcResult removing(String reason) throws Exception {
+		return this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("serialNumber", serial())
+			.param("reason", reason))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+	}
+
+	/** The page the redirect after a removal shows: the session (in the database) carries its flash attributes. */
+	Document followed(MvcResult redirect) throws Exception {
+		return Jsoup.parse(this.mvc.perform(get(redirect.getResponse().getRedirectedUrl()).with(user("admin").roles("ADMIN"))
+			.cookie(redirect.getResponse().getCookies()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Re-authentication before sensitive actions: {@link RecentSignIn} and {@code /reauthenticate}.
  */
 @WebMvcTest(controllers = { LoginController.class, ReauthenticationController.class })
-@Import({ IdentityConfiguration.class, IdentityTestPages.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, IdentityTestPages.class })
 @RecordApplicationEvents
 class ReauthenticationControllerTests {
 

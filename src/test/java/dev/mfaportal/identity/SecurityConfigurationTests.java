@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * S26). The demo accounts come from {@code src/test/resources/config/application.yml}.
  */
 @WebMvcTest(controllers = { LoginController.class, ReauthenticationController.class })
-@Import({ IdentityConfiguration.class, IdentityTestPages.class })
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, IdentityTestPages.class })
 @RecordApplicationEvents
 class SecurityConfigurationTests {
 

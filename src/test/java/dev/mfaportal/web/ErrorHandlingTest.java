@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(controllers = FailingPages.class)
-@Import({ IdentityConfiguration.class, PortalErrorAttributes.class, AwsUnavailableStatus.class,
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, PortalErrorAttributes.class, AwsUnavailableStatus.class,
 		DatabaseUnavailableStatus.class, FailingPages.class })
 @ImportAutoConfiguration(DispatcherServletAutoConfiguration.class)
 @interface ErrorHandlingTest {

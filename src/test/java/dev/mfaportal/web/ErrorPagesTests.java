@@ -5,13 +5,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.aws.AwsRejectedInputException;
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -40,7 +41,7 @@ class ErrorPagesTests {
 
 	@Test
 	void serviceUnavailableFromAwsShowsRequestIdOnly() throws Exception {
-		Document page = errorPage(503, new AwsUnavailableException(
+		Document page = errorPage(503, new AwsCallException(Kind.UNAVAILABLE,
 				"Rate exceeded (Service: Iam, Status Code: 400, Request ID: req-9)", "Throttling", "req-9", null));
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Service unavailable");
 		assertThat(page.selectFirst("#aws-request-id").text()).isEqualTo("req-9");
@@ -50,7 +51,7 @@ class ErrorPagesTests {
 	@Test
 	void awsFailureWrappedInAnotherExceptionStillShowsRequestId() throws Exception {
 		Document page = errorPage(500, new IllegalStateException("wrapper",
-				new AwsRejectedInputException("1 validation error detected: Value at 'userName'", "ValidationError",
+				new AwsCallException(Kind.REJECTED_INPUT, "1 validation error detected: Value at 'userName'", "ValidationError",
 						"req-7", null)));
 		assertThat(page.selectFirst("#aws-request-id").text()).isEqualTo("req-7");
 		assertThat(page.html()).doesNotContain("validation error", "userName");

@@ -1,6 +1,7 @@
 package dev.mfaportal.web;
 
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,7 @@ class FailingPages {
 	@GetMapping("/fails")
 	String fails(@RequestParam(required = false) String with) {
 		if (with == null) {
-			throw new AwsUnavailableException("timeout", null, null, null);
+			throw new AwsCallException(Kind.UNAVAILABLE, "timeout", null, null, null);
 		}
 		throw DatabaseUnavailableStatusTests.failure(with);
 	}

@@ -7,11 +7,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.mfaportal.aws.AwsAccessDeniedException;
-import dev.mfaportal.aws.AwsUnavailableException;
+import dev.mfaportal.audit.AuditLog;
+import dev.mfaportal.aws.AwsCallException;
+import dev.mfaportal.aws.AwsCallException.Kind;
 import dev.mfaportal.aws.MfaDevice;
 import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.identity.IdentityConfiguration;
+import dev.mfaportal.identity.InMemorySignInThrottle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -25,8 +28,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(HomeController.class)
-@Import(IdentityConfiguration.class)
+/**
+ * The home page with the real security chain and enrollment's device rules, AWS mocked. The device limit is
+ * set to 5 here, not AWS's 8, to show that the page follows {@code portal.enrollment.max-devices}.
+ */
+@WebMvcTest(controllers = HomeController.class, properties = "portal.enrollment.max-devices=5")
+@Import({ IdentityConfiguration.class, InMemorySignInThrottle.class, EmployeeDevices.class })
 class HomeControllerTests {
 
 	static final String SERIAL = "arn:aws:iam::123456789012:mfa/mfa-portal/alice-phone";
@@ -37,6 +44,9 @@ class HomeControllerTests {
 	@MockitoBean
 	MfaDevices mfaDevices;
 
+	@MockitoBean
+	AuditLog auditLog;
+
 	@Test
 	void homeShowsTheEmployeeAndTheirIamUser() throws Exception {
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
@@ -45,7 +55,7 @@ class HomeControllerTests {
 		assertThat(page.selectFirst("#iam-user").text()).isEqualTo("alice");
 		assertThat(page.selectFirst("#signed-in-user").text()).isEqualTo("alice");
 		assertThat(page.selectFirst("#no-devices")).isNotNull();
-		assertThat(page.selectFirst("#device-count").text()).isEqualTo("0 of 8 used");
+		assertThat(page.selectFirst("#device-count").text()).isEqualTo("0 of 5 used");
 		assertThat(page.selectFirst("nav a[aria-current=page]").attr("href")).isEqualTo("/");
 	}
 
@@ -59,13 +69,23 @@ class HomeControllerTests {
 		assertThat(page.selectFirst("tr[data-serial]").attr("data-serial")).isEqualTo(SERIAL);
 		assertThat(page.selectFirst("tr[data-serial] time").attr("datetime")).isEqualTo("2026-11-02T08:15:00Z");
 		assertThat(page.selectFirst("tr[data-serial] time").text()).isEqualTo("2026-11-02 08:15 UTC");
-		assertThat(page.selectFirst("#device-count").text()).isEqualTo("2 of 8 used");
+		assertThat(page.selectFirst("#device-count").text()).isEqualTo("2 of 5 used");
 		assertThat(page.selectFirst("#aws-problem")).isNull();
 	}
 
 	@Test
+	void homeWhenDeviceLimitConfiguredThenCountsAgainstThatLimit() throws Exception {
+		given(this.mfaDevices.listAssigned("alice"))
+			.willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.parse("2026-11-02T08:15:00Z"))));
+		Document page = home("alice");
+		assertThat(page.selectFirst("#device-usage").attr("max")).isEqualTo("5");
+		assertThat(page.selectFirst("#device-usage").attr("value")).isEqualTo("1");
+		assertThat(page.selectFirst("#device-count").text()).isEqualTo("1 of 5 used");
+	}
+
+	@Test
 	void homeWhenAwsNotAnsweringThenSaysSoWithRequestIdAndNoInternals() throws Exception {
-		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsUnavailableException(
+		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsCallException(Kind.UNAVAILABLE,
 				"Throttling: Rate exceeded (Service: Iam, Status Code: 400)", "Throttling", "req-123", null));
 		Document page = home("alice");
 		assertThat(page.selectFirst("#aws-problem").text()).contains("AWS is not answering");
@@ -77,7 +97,7 @@ class HomeControllerTests {
 	@Test
 	void homeWhenAwsRefusesThenSaysSo() throws Exception {
 		given(this.mfaDevices.listAssigned("alice"))
-			.willThrow(new AwsAccessDeniedException("User portal is not authorized", "AccessDenied", null, null));
+			.willThrow(new AwsCallException(Kind.ACCESS_DENIED, "User portal is not authorized", "AccessDenied", null, null));
 		Document page = home("alice");
 		assertThat(page.selectFirst("#aws-problem").text()).contains("AWS refused");
 		assertThat(page.selectFirst("#aws-request-id")).isNull();

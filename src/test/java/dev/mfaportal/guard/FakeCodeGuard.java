@@ -1,23 +1,19 @@
-package dev.mfaportal.enrollment;
+package dev.mfaportal.guard;
 
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-import dev.mfaportal.guard.CodeAlreadyUsedException;
-import dev.mfaportal.guard.CodeGuard;
-import dev.mfaportal.guard.TooManyAttemptsException;
-
 /**
  * An in-memory {@link CodeGuard} for unit tests; the JDBC one has its own tests.
  */
-class FakeCodeGuard implements CodeGuard {
+public class FakeCodeGuard implements CodeGuard {
 
-	int wrongCodes;
+	public int wrongCodes;
 
-	boolean blocked;
+	public boolean blocked;
 
-	final Set<String> claimed = new HashSet<>();
+	public final Set<String> claimed = new HashSet<>();
 
 	@Override
 	public void ensureAllowed(String portalUser, String sourceIp) {

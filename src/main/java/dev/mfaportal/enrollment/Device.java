@@ -1,0 +1,20 @@
+package dev.mfaportal.enrollment;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An MFA device assigned to an IAM user, as the portal's pages show it.
+ *
+ * @param serialNumber the device ARN, {@code arn:aws:iam::<account>:mfa/<path><name>}
+ * @param enabledAt when it was enabled, when AWS says
+ */
+public record Device(String serialNumber, @Nullable Instant enabledAt) {
+
+	/** The last part of the ARN: what the employee recognises. */
+	public String name() {
+		return this.serialNumber.substring(this.serialNumber.lastIndexOf('/') + 1);
+	}
+
+}
