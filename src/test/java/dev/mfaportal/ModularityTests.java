@@ -22,7 +22,7 @@ class ModularityTests {
 	@Test
 	void modulesWhenListedThenOnePerFeature() {
 		assertThat(modules.stream().map((module) -> module.getBasePackage().getName()))
-			.containsExactlyInAnyOrder("dev.mfaportal.aws", "dev.mfaportal.audit", "dev.mfaportal.credentials",
+			.containsExactlyInAnyOrder("dev.mfaportal.aws", "dev.mfaportal.audit", "dev.mfaportal.coverage", "dev.mfaportal.credentials",
 					"dev.mfaportal.enrollment", "dev.mfaportal.guard", "dev.mfaportal.helpdesk",
 					"dev.mfaportal.identity", "dev.mfaportal.kernel", "dev.mfaportal.web");
 	}

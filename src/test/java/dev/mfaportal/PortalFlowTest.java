@@ -28,6 +28,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * sandbox takes milliseconds.</li>
  * <li>Credential files name {@code AWS_REGION} {@code eu-central-1}, so the credentials tests see it written.</li>
  * <li>No background chain check: it would walk an audit table that tests keep appending to.</li>
+ * <li>No background coverage refresh: its calls would use up sandbox faults and count among other tests' requests;
+ * the coverage tests run it themselves.</li>
  * <li>{@link AuditLog} and {@link MfaDevices} are Mockito spies: the real beans, which a test may make fail
  * ({@code willThrow(...).given(auditLog)}); Mockito resets them after each test.</li>
  * <li>The {@code Clock} is a {@link TestClock}, which follows the system until a test moves it.</li>
@@ -39,7 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.aws.api-call-timeout=3s", "portal.aws.api-call-attempt-timeout=1s",
 				"portal.aws.max-attempts=3", "portal.credentials.region=eu-central-1",
-				"portal.audit.verify-on-schedule=false" })
+				"portal.audit.verify-on-schedule=false", "portal.coverage.refresh-on-schedule=false" })
 @Import({ TestDatabaseConfiguration.class, SandboxAwsConfiguration.class, TestClockConfiguration.class })
 @MockitoSpyBean(types = { AuditLog.class, MfaDevices.class })
 public @interface PortalFlowTest {

@@ -18,12 +18,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * each test stubs (autowire it; Mockito resets it after each test): for the admin and help-desk pages, which only
  * list and remove devices and check those calls themselves. Every test class with this annotation and nothing
  * else that shapes the context shares one cached context, like {@link PortalFlowTest}. No background chain
- * check: it would walk an audit table that tests keep appending to. The {@code Clock} is a {@link TestClock}.
+ * check: it would walk an audit table that tests keep appending to; no background coverage refresh: there is no
+ * AWS account to ask. The {@code Clock} is a {@link TestClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = "portal.audit.verify-on-schedule=false")
+@SpringBootTest(properties = { "portal.audit.verify-on-schedule=false", "portal.coverage.refresh-on-schedule=false" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class })
 @MockitoBean(types = MfaDevices.class)

@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.mfaportal.kernel.CsvCells;
+
 /**
  * The CSV form of audit rows: one header line, then one line per row with every column, times in UTC
  * ISO-8601 with microseconds, cells made safe by {@link CsvCells}, lines ending in CRLF (RFC 4180).

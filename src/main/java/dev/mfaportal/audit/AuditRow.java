@@ -45,7 +45,7 @@ record AuditRow(long id, Instant occurredAt, String portalUser, String iamUser, 
 				rs.getString("prev_hash"), rs.getString("row_hash"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}

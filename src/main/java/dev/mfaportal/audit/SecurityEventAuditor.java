@@ -25,6 +25,9 @@ class SecurityEventAuditor {
 
 	static final int PATH_MAX_LENGTH = 2048;
 
+	/** A successful sign-in; {@link JdbcPortalActivity} reads it as the IAM user's last visit. */
+	static final String SIGNED_IN = "signin.succeeded";
+
 	private final AuditLog auditLog;
 
 	private final ObjectProvider<EmployeeDirectory> employees;
@@ -43,7 +46,7 @@ class SecurityEventAuditor {
 		if (this.trust.isRememberMe(authentication)) {
 			return;
 		}
-		this.auditLog.record(AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS)
+		this.auditLog.record(AuditEvent.of(SIGNED_IN, AuditOutcome.SUCCESS)
 			.portalUser(authentication.getName())
 			.iamUser(iamUserOf(authentication)));
 	}

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -31,7 +29,7 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public List<MfaDevice> listAssigned(String iamUserName) {
-		return call("ListMFADevices", () -> this.iam.listMFADevicesPaginator((request) -> request.userName(iamUserName))
+		return PortalCalls.call("ListMFADevices", () -> this.iam.listMFADevicesPaginator((request) -> request.userName(iamUserName))
 			.mfaDevices()
 			.stream()
 			.map((device) -> new MfaDevice(device.serialNumber(), device.userName(), device.enableDate()))
@@ -40,7 +38,7 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public List<UnassignedDevice> listUnassigned() {
-		return call("ListVirtualMFADevices", () -> this.iam
+		return PortalCalls.call("ListVirtualMFADevices", () -> this.iam
 			.listVirtualMFADevicesPaginator((request) -> request.assignmentStatus(AssignmentStatusType.UNASSIGNED))
 			.virtualMFADevices()
 			.stream()
@@ -54,7 +52,7 @@ class IamMfaDevices implements MfaDevices {
 			.stream()
 			.map((tag) -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
 			.toList();
-		VirtualMFADevice device = call("CreateVirtualMFADevice", () -> this.iam
+		VirtualMFADevice device = PortalCalls.call("CreateVirtualMFADevice", () -> this.iam
 			.createVirtualMFADevice((request) -> request.virtualMFADeviceName(deviceName).path(path).tags(awsTags))
 			.virtualMFADevice());
 		// The SDK has already undone the wire's Base64: these bytes are the ASCII Base32 seed.
@@ -64,7 +62,7 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public Map<String, String> tags(String serialNumber) {
-		return call("ListMFADeviceTags", () -> {
+		return PortalCalls.call("ListMFADeviceTags", () -> {
 			Map<String, String> tags = new LinkedHashMap<>();
 			this.iam.listMFADeviceTagsPaginator((request) -> request.serialNumber(serialNumber))
 				.tags()
@@ -75,7 +73,7 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public void enable(String iamUserName, String serialNumber, OneTimeCode code1, OneTimeCode code2) {
-		call("EnableMFADevice", () -> this.iam.enableMFADevice((request) -> request.userName(iamUserName)
+		PortalCalls.call("EnableMFADevice", () -> this.iam.enableMFADevice((request) -> request.userName(iamUserName)
 			.serialNumber(serialNumber)
 			.authenticationCode1(code1.digits())
 			.authenticationCode2(code2.digits())
@@ -84,7 +82,7 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public void resync(String iamUserName, String serialNumber, OneTimeCode code1, OneTimeCode code2) {
-		call("ResyncMFADevice", () -> this.iam.resyncMFADevice((request) -> request.userName(iamUserName)
+		PortalCalls.call("ResyncMFADevice", () -> this.iam.resyncMFADevice((request) -> request.userName(iamUserName)
 			.serialNumber(serialNumber)
 			.authenticationCode1(code1.digits())
 			.authenticationCode2(code2.digits())
@@ -93,23 +91,14 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public void deactivate(String iamUserName, String serialNumber) {
-		call("DeactivateMFADevice",
+		PortalCalls.call("DeactivateMFADevice",
 				() -> this.iam.deactivateMFADevice((request) -> request.userName(iamUserName).serialNumber(serialNumber)));
 	}
 
 	@Override
 	public void delete(String serialNumber) {
-		call("DeleteVirtualMFADevice",
+		PortalCalls.call("DeleteVirtualMFADevice",
 				() -> this.iam.deleteVirtualMFADevice((request) -> request.serialNumber(serialNumber)));
-	}
-
-	private static <T> T call(String operation, Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (SdkException ex) {
-			throw AwsErrorTranslator.translate(operation, ex, AwsErrorTranslator.Signer.PORTAL);
-		}
 	}
 
 }

@@ -1,43 +1,33 @@
 package dev.mfaportal.aws;
 
-import java.util.Optional;
-
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.User;
-
-import org.springframework.stereotype.Component;
-
-import dev.mfaportal.identity.IamLookupFailedException;
-import dev.mfaportal.identity.IamUserLookup;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@link IamUserLookup} on IAM {@code GetUser}, signed by the portal's own identity, which needs
- * {@code iam:GetUser} on the users it serves.
+ * What IAM lists about many users at once, made with the portal's own identity: account-wide listings that read
+ * every page, never a call per user. A failed call is an {@link AwsCallException}.
  */
-@Component
-class IamUsers implements IamUserLookup {
+public interface IamUsers {
 
-	private final IamClient iam;
+	/** {@code ListUsers(PathPrefix)}: the users whose path starts with {@code pathPrefix} (e.g. {@code /employees/}). */
+	List<IamUser> listUnder(String pathPrefix);
 
-	IamUsers(IamClient iam) {
-		this.iam = iam;
-	}
+	/**
+	 * {@code ListVirtualMFADevices(AssignmentStatus=Assigned)}: how many virtual MFA devices each user has. Users
+	 * without one are absent; hardware keys and passkeys are not virtual devices and are not counted.
+	 */
+	Map<String, Integer> virtualMfaDeviceCounts();
 
-	@Override
-	public Optional<IamUser> find(String name) {
-		User user;
-		try {
-			user = this.iam.getUser((request) -> request.userName(name)).user();
-		}
-		catch (SdkException ex) {
-			AwsCallException translated = AwsErrorTranslator.translate("GetUser", ex, AwsErrorTranslator.Signer.PORTAL);
-			if (translated.is(AwsCallException.Kind.NOT_FOUND)) {
-				return Optional.empty();
-			}
-			throw new IamLookupFailedException(translated.getMessage(), translated);
-		}
-		return Optional.of(new IamUser(user.userName(), user.path()));
+	/**
+	 * One IAM user as {@code ListUsers} describes them.
+	 *
+	 * @param userName the user name
+	 * @param path the path, e.g. {@code /employees/}
+	 * @param arn the ARN, which includes the path
+	 * @param createdAt when the user was created
+	 */
+	record IamUser(String userName, String path, String arn, Instant createdAt) {
 	}
 
 }

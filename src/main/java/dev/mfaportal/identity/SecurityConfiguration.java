@@ -81,6 +81,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/admin/employees/*").hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/admin/employees/*/devices/remove")
 					.hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
+				// MFA coverage: auditors read it and its export; only admins ask IAM for a new report.
+				.requestMatchers(HttpMethod.POST, "/admin/coverage/refresh").hasRole(Employee.ADMIN)
+				.requestMatchers("/admin/coverage", "/admin/coverage.csv").hasAnyRole(Employee.AUDITOR, Employee.ADMIN)
 				.requestMatchers("/admin/**").hasRole(Employee.ADMIN)
 				// A sign-in without the MFA the identity provider was asked for may look, not enroll or get credentials.
 				.requestMatchers(HttpMethod.POST, "/mfa/enrollment", "/credentials", "/credentials/download")

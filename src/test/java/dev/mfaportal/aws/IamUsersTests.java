@@ -1,58 +1,72 @@
 package dev.mfaportal.aws;
 
-import java.time.Duration;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import dev.mfaportal.identity.IamLookupFailedException;
-import dev.mfaportal.identity.IamUserLookup.IamUser;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link IamUsers}, identity's look-up of the IAM user a company sign-in maps to, against the sandbox account
- * through the real SDK client.
+ * {@link IamUserListing} against the sandbox account, through the real SDK client.
  */
 class IamUsersTests {
 
-	private final SandboxedAws aws = new SandboxedAws(Duration.ofSeconds(1), 1);
+	private final SandboxedAws aws = new SandboxedAws();
 
 	private final SandboxAccount account = this.aws.account;
-
-	private final IamUsers users = new IamUsers(this.aws.iam);
 
 	@BeforeEach
 	void reset() {
 		this.account.reset();
 	}
 
-	@AfterEach
-	void noFaults() {
-		this.account.clearFaults();
+	@Test
+	void listUnderWhenManyPagesThenEveryUserUnderThePathAndNoOther() {
+		this.account.seedDemoUsers();
+		this.account.users().create("ci-bot", "/automation/");
+		IamUsers users = new IamUserListing(this.aws.iam, 7);
+
+		assertThat(users.listUnder(SandboxAccount.EMPLOYEES_PATH)).extracting(IamUsers.IamUser::userName)
+			.containsExactlyElementsOf(this.account.users().names(SandboxAccount.EMPLOYEES_PATH))
+			.hasSize(38)
+			.doesNotContain("ci-bot", "admin");
+		assertThat(this.account.requestCount("ListUsers")).isEqualTo(6);
 	}
 
 	@Test
-	void findWhenTheUserExistsThenNameAndPathAsIamHasThem() {
-		this.account.users().create("carol", "/contractors/");
-		assertThat(this.users.find("alice")).contains(new IamUser("alice", SandboxAccount.EMPLOYEES_PATH));
-		assertThat(this.users.find("carol")).contains(new IamUser("carol", "/contractors/"));
+	void listUnderThenEachUserWithPathArnAndCreationTime() {
+		IamUsers.IamUser alice = new IamUserListing(this.aws.iam).listUnder("/").stream()
+			.filter((user) -> user.userName().equals("alice"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(alice.path()).isEqualTo(SandboxAccount.EMPLOYEES_PATH);
+		assertThat(alice.arn()).isEqualTo(this.account.userArn("alice"));
+		assertThat(alice.createdAt()).isNotNull();
 	}
 
 	@Test
-	void findWhenNoSuchUserThenEmpty() {
-		assertThat(this.users.find("nobody-here")).isEmpty();
+	void virtualMfaDeviceCountsWhenDevicesAssignedAndPendingThenCountsOnlyAssigned() {
+		this.account.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		this.account.devices().createEnabled("alice", "/mfa-portal/", "alice-tablet");
+		this.account.devices().createEnabled("bob", "/", "bob-phone");
+		this.account.devices().create("/mfa-portal/", "pending", Map.of());
+		IamUsers users = new IamUserListing(this.aws.iam, 2);
+
+		assertThat(users.virtualMfaDeviceCounts()).containsOnly(Map.entry("alice", 2), Map.entry("bob", 1));
 	}
 
 	@Test
-	void findWhenIamDoesNotAnswerThenLookupFailedRatherThanNoSuchUser() {
-		this.account.inject(SandboxFault.serviceFailure().onlyFor("GetUser"));
-		assertThatExceptionOfType(IamLookupFailedException.class).isThrownBy(() -> this.users.find("alice"))
-			.withMessageContaining("GetUser");
+	void listUnderWhenThrottledBeyondTheRetriesThenAwsUnavailable() {
+		this.account.inject(SandboxFault.throttling().onlyFor("ListUsers"));
+
+		assertThatExceptionOfType(AwsCallException.class)
+			.isThrownBy(() -> new IamUserListing(this.aws.iam).listUnder("/"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(AwsCallException.Kind.UNAVAILABLE));
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.mfaportal.audit;
+package dev.mfaportal.kernel;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,6 @@
-package dev.mfaportal.audit;
+package dev.mfaportal.kernel;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4180 cells that are also safe to open in a spreadsheet (S25). Every cell is quoted (quotes doubled), so
@@ -7,7 +9,7 @@ package dev.mfaportal.audit;
  * or a carriage return) gets a leading {@code '} (OWASP's advice) not only at the start of the value but after
  * each of those separators too, spaces in between included.
  */
-final class CsvCells {
+public final class CsvCells {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -16,7 +18,7 @@ final class CsvCells {
 	private CsvCells() {
 	}
 
-	static String cell(String value) {
+	public static String cell(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return "\"\"";
 		}

@@ -1,0 +1,198 @@
+package dev.mfaportal.coverage;
+
+import java.time.Duration;
+
+import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.TestClock;
+import dev.mfaportal.sandbox.SandboxAccount;
+import dev.mfaportal.sandbox.SandboxFault;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The background refresh against the sandbox account, through the real aws beans and PostgreSQL: each state of
+ * IAM's report becomes a refresh state, the last good report survives every failure, and IAM is asked to generate
+ * at most once per interval.
+ */
+@PortalFlowTest
+class ReportRefreshTests {
+
+	@Autowired
+	ReportRefresh refresh;
+
+	@Autowired
+	RefreshStore states;
+
+	@Autowired
+	CoverageSnapshots snapshots;
+
+	@Autowired
+	SandboxAccount sandbox;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void reset() {
+		this.sandbox.reset();
+		CoverageTestState.clear(this.jdbc);
+	}
+
+	RefreshState state() {
+		return this.states.status().state();
+	}
+
+	/**
+	 * The first run asks IAM to generate; the next collects the report. (On a slow machine the SDK may retry the
+	 * generation after its attempt timeout, and then the first run already collects it.)
+	 */
+	void fetchAReport() {
+		this.refresh.onSchedule();
+		this.refresh.onSchedule();
+		assertThat(state()).isEqualTo(RefreshState.CURRENT);
+		this.sandbox.clearRequests();
+	}
+
+	@Test
+	void firstCheckWhenNoReportThenGeneratesAndALaterOneStoresItScopedToThePath() {
+		this.sandbox.seedDemoUsers();
+		this.sandbox.credentialReport().generationDelay(Duration.ofSeconds(2));
+
+		this.refresh.onSchedule();
+
+		assertThat(state()).isEqualTo(RefreshState.GENERATING);
+		assertThat(this.sandbox.credentialReport().generations()).isEqualTo(1);
+		assertThat(this.snapshots.report()).isEmpty();
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			this.refresh.onSchedule();
+			assertThat(state()).isEqualTo(RefreshState.CURRENT);
+		});
+		ScopedReport report = this.snapshots.report().orElseThrow();
+		assertThat(report.scopePath()).isEqualTo(SandboxAccount.EMPLOYEES_PATH);
+		assertThat(report.users()).extracting(ScopedReport.User::name)
+			.containsExactlyElementsOf(this.sandbox.users().names(SandboxAccount.EMPLOYEES_PATH))
+			.contains("alice", "bob", "amelia.hughes")
+			.doesNotContain("admin", SandboxAccount.PORTAL_USER);
+		assertThat(report.withMfa()).isEqualTo(24);
+		assertThat(this.sandbox.credentialReport().generations()).isEqualTo(1);
+	}
+
+	@Test
+	void checkWhenReportCurrentThenAsksAwsNothingUntilTheIntervalHasPassed() {
+		fetchAReport();
+
+		this.refresh.onSchedule();
+		this.clock.advance(Duration.ofHours(3));
+		this.refresh.onSchedule();
+
+		assertThat(this.sandbox.requestCount()).isZero();
+
+		this.clock.advance(Duration.ofHours(1));
+		this.sandbox.credentialReport().age(Duration.ofHours(4));
+		this.refresh.onSchedule();
+
+		assertThat(this.sandbox.credentialReport().generations()).isEqualTo(2);
+	}
+
+	@Test
+	void refreshWhenAskedAgainWithinTheIntervalThenFetchesWithoutGeneratingAgain() {
+		fetchAReport();
+
+		assertThat(this.refresh.requested()).isTrue();
+		assertThat(this.refresh.requested()).isTrue();
+
+		assertThat(this.sandbox.requestCount("GenerateCredentialReport")).isZero();
+		assertThat(this.sandbox.requestCount("GetCredentialReport")).isGreaterThanOrEqualTo(2);
+		assertThat(this.sandbox.credentialReport().generations()).isEqualTo(1);
+		assertThat(state()).isEqualTo(RefreshState.CURRENT);
+	}
+
+	@Test
+	void checkWhileIamStillGeneratesThenGeneratingUntilTheReportIsThere() {
+		this.sandbox.credentialReport().generationDelay(Duration.ofHours(1));
+		this.refresh.onSchedule();
+		this.refresh.onSchedule();
+
+		assertThat(state()).isEqualTo(RefreshState.GENERATING);
+		assertThat(this.sandbox.requestCount("GetCredentialReport")).isEqualTo(1);
+		assertThat(this.snapshots.report()).isEmpty();
+	}
+
+	@Test
+	void checkWhenThrottledThenUnavailableWithTheRequestIdAndTheLastGoodReportKept() {
+		fetchAReport();
+		this.sandbox.inject(SandboxFault.throttling().onlyFor("GetCredentialReport"));
+
+		this.refresh.requested();
+
+		RefreshStatus status = this.states.status();
+		assertThat(status.state()).isEqualTo(RefreshState.UNAVAILABLE);
+		assertThat(status.awsErrorCode()).isEqualTo("Throttling");
+		assertThat(status.awsRequestId()).isNotBlank();
+		assertThat(this.snapshots.report()).isPresent();
+	}
+
+	@Test
+	void checkWhenReportExpiredOrMissingThenSaysSoAndKeepsTheLastGood() {
+		fetchAReport();
+		this.sandbox.credentialReport().expire();
+
+		this.refresh.requested();
+
+		assertThat(state()).isEqualTo(RefreshState.EXPIRED);
+		assertThat(this.snapshots.report()).isPresent();
+
+		this.sandbox.credentialReport().discard();
+		this.refresh.onSchedule();
+
+		assertThat(state()).isEqualTo(RefreshState.NOT_PRESENT);
+		assertThat(this.sandbox.requestCount("GenerateCredentialReport")).as("once per interval").isZero();
+
+		this.clock.advance(Duration.ofHours(4));
+		this.refresh.onSchedule();
+
+		assertThat(this.sandbox.requestCount("GenerateCredentialReport")).isPositive();
+		assertThat(this.sandbox.credentialReport().generations()).isEqualTo(2);
+	}
+
+	@Test
+	void checkWhenReportMalformedThenMalformedNamingTheColumnAndTheLastGoodKept() {
+		fetchAReport();
+		this.sandbox.credentialReport().dropColumn("mfa_active");
+
+		this.refresh.requested();
+
+		RefreshStatus status = this.states.status();
+		assertThat(status.state()).isEqualTo(RefreshState.MALFORMED);
+		assertThat(status.detail()).isEqualTo("the report has no column mfa_active");
+		assertThat(this.snapshots.report()).isPresent();
+		long gets = this.sandbox.requestCount("GetCredentialReport");
+
+		this.refresh.onSchedule();
+
+		assertThat(this.sandbox.requestCount("GetCredentialReport")).as("not fetched again before the interval")
+			.isEqualTo(gets);
+	}
+
+	@Test
+	void checkWhenListingTheUsersFailsThenUnavailableAndNothingStored() {
+		this.sandbox.inject(SandboxFault.serviceFailure().onlyFor("ListUsers"));
+
+		this.refresh.onSchedule();
+		this.refresh.onSchedule();
+
+		assertThat(state()).isEqualTo(RefreshState.UNAVAILABLE);
+		assertThat(this.snapshots.report()).isEmpty();
+	}
+
+}
