@@ -13,7 +13,7 @@ import dev.mfaportal.credentials.SessionRevoker;
 
 /**
  * The help-desk page's revocation status: whether a revocation is in force for the employee (the form that
- * revokes is {@link RevokeSessionsController}'s). Advice beans join every MVC test slice, so the revoker is
+ * revokes is {@link HelpDeskRevocationController}'s). Advice beans join every MVC test slice, so the revoker is
  * looked up only when the help-desk page asks, not when the advice is created.
  */
 @ControllerAdvice(assignableTypes = HelpDeskController.class)

@@ -19,11 +19,11 @@ import dev.mfaportal.credentials.SessionRevoker;
  * required reason (audited by {@link SessionRevoker}).
  */
 @Controller
-class RevokeSessionsController {
+class HelpDeskRevocationController {
 
 	private final SessionRevoker revoker;
 
-	RevokeSessionsController(SessionRevoker revoker) {
+	HelpDeskRevocationController(SessionRevoker revoker) {
 		this.revoker = revoker;
 	}
 
