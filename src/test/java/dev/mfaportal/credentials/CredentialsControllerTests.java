@@ -87,7 +87,7 @@ class CredentialsControllerTests {
 
 	@Test
 	void formListsDevicesWithSafeFieldAttributes() throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get("/credentials").with(user("alice")))
+		MockHttpServletResponse response = this.mvc.perform(get("/credentials").with(user("alice").roles("EMPLOYEE")))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
@@ -103,7 +103,7 @@ class CredentialsControllerTests {
 	@Test
 	void formWhenNoDeviceThenPointsToEnrollment() throws Exception {
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
-		Document page = page(get("/credentials").with(user("alice")), 200);
+		Document page = page(get("/credentials").with(user("alice").roles("EMPLOYEE")), 200);
 		assertThat(page.select("form#issue-credentials")).isEmpty();
 		assertThat(page.selectFirst("#no-device a").attr("href")).isEqualTo("/mfa");
 	}
@@ -111,7 +111,7 @@ class CredentialsControllerTests {
 	@Test
 	void formWhenAwsDoesNotAnswerThenSaysSoWith503() throws Exception {
 		given(this.mfaDevices.listAssigned("alice")).willThrow(new AwsCallException(Kind.UNAVAILABLE, "x", "Throttling", "r", null));
-		Document page = page(get("/credentials").with(user("alice")), 503);
+		Document page = page(get("/credentials").with(user("alice").roles("EMPLOYEE")), 503);
 		assertThat(page.select("#devices-unavailable")).hasSize(1);
 		assertThat(page.select("#no-device")).isEmpty();
 	}
@@ -165,7 +165,7 @@ class CredentialsControllerTests {
 
 	@Test
 	void issueWhenCsrfTokenMissingThenForbiddenAndNoAwsCall() throws Exception {
-		int status = this.mvc.perform(post("/credentials").with(user("alice")).param("serialNumber", SERIAL))
+		int status = this.mvc.perform(post("/credentials").with(user("alice").roles("EMPLOYEE")).param("serialNumber", SERIAL))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -176,7 +176,7 @@ class CredentialsControllerTests {
 	@Test
 	void downloadWhenSealTamperedThenForbidden() throws Exception {
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/credentials/download").with(user("alice"))
+			.perform(post("/credentials/download").with(user("alice").roles("EMPLOYEE"))
 				.with(csrf())
 				.param("sealed", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
 				.param("format", "bash"))
@@ -209,7 +209,7 @@ class CredentialsControllerTests {
 	}
 
 	private MockHttpServletRequestBuilder issue(String code, String duration) {
-		return post("/credentials").with(user("alice"))
+		return post("/credentials").with(user("alice").roles("EMPLOYEE"))
 			.with(csrf())
 			.param("serialNumber", SERIAL)
 			.param("tokenCode", code)
@@ -219,7 +219,7 @@ class CredentialsControllerTests {
 	}
 
 	private static MockHttpServletRequestBuilder download(String sealed, String format) {
-		return post("/credentials/download").with(user("alice"))
+		return post("/credentials/download").with(user("alice").roles("EMPLOYEE"))
 			.with(csrf())
 			.param("sealed", sealed)
 			.param("format", format);
