@@ -3,6 +3,7 @@ package dev.mfaportal.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,7 +16,6 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -72,6 +72,7 @@ final class OidcLogin {
 			throw new IllegalStateException("Cannot list the OpenID providers of " + registrations.getClass().getName());
 		}
 		List<ClientRegistration> providers = new ArrayList<>();
+		// Spring Boot keeps registrations in a hash map; the page lists them by name.
 		for (Object each : all) {
 			ClientRegistration registration = (ClientRegistration) each;
 			String property = "spring.security.oauth2.client.registration." + registration.getRegistrationId();
@@ -83,6 +84,7 @@ final class OidcLogin {
 			}
 			providers.add(registration);
 		}
+		providers.sort(Comparator.comparing(ClientRegistration::getClientName));
 		return List.copyOf(providers);
 	}
 
@@ -98,7 +100,7 @@ final class OidcLogin {
 		return decoders;
 	}
 
-	/** The registrations, in configuration order, for the sign-in page's buttons. */
+	/** The registrations, by {@code client-name}, for the sign-in page's buttons. */
 	List<ClientRegistration> providers() {
 		return this.providers;
 	}
@@ -111,8 +113,7 @@ final class OidcLogin {
 	void applyTo(HttpSecurity http, AuthenticationSuccessHandler signedIn) {
 		http.oauth2Login((login) -> login.loginPage("/login")
 			.clientRegistrationRepository(this.registrations)
-			// The provider's tokens stay in the session (PostgreSQL), not in one instance's memory.
-			.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+			.authorizedClientRepository(new ProviderTokensNotKept())
 			.authorizationEndpoint((authorization) -> authorization.authorizationRequestResolver(this.requests))
 			.oidcSessionRegistry(this.sessionRegistry)
 			.successHandler(signedIn)

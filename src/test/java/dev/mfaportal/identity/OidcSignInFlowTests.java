@@ -50,6 +50,18 @@ class OidcSignInFlowTests extends OidcFlowSupport {
 	}
 
 	@Test
+	void signInWhenDoneThenTheSessionKeepsNoTokenOfTheProvider() {
+		this.signIn.signIn("bob");
+		List<String> attributes = this.jdbc.sql("""
+				SELECT a.attribute_name FROM spring_session s
+				JOIN spring_session_attributes a ON a.session_primary_id = s.primary_id
+				WHERE s.principal_name = 'bob'
+				""").query(String.class).list();
+		assertThat(attributes).contains("SPRING_SECURITY_CONTEXT")
+			.noneMatch((name) -> name.contains("AuthorizedClient") || name.contains("AUTHORIZED_CLIENT"));
+	}
+
+	@Test
 	void signInWhenTheLoginDiffersFromTheIamUserThenTheClaimRuleDecides() {
 		Page home = this.signIn.signIn("admin");
 		assertThat(home.text("#signed-in-user")).isEqualTo("admin");

@@ -69,7 +69,11 @@ class RolesFlowTests {
 	@Test
 	void auditorWhenReadingTheAuditLogThenReadsAndExportsButCannotRemoveADevice() {
 		PortalClient auditor = PortalClient.signedIn(this.port, "auditor");
-		assertThat(auditor.get("/admin/audit").status()).isEqualTo(200);
+		Page audit = auditor.get("/admin/audit");
+		assertThat(audit.status()).isEqualTo(200);
+		assertThat(audit.document().select("nav a[href=/admin/audit]")).hasSize(1);
+		assertThat(audit.document().select("nav a[href=/mfa], nav a[href=/credentials]")).as("no self-service").isEmpty();
+		assertThat(auditor.get("/mfa").status()).isEqualTo(403);
 		assertThat(auditor.get("/admin/audit/integrity").status()).isEqualTo(200);
 		Page export = auditor.get("/admin/audit.csv");
 		assertThat(export.status()).isEqualTo(200);
