@@ -155,10 +155,10 @@ class CoverageFlowTests {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"coverage-no-mfa-");
 		List<String> lines = csv.body().lines().toList();
-		assertThat(lines.get(0)).isEqualTo(String.join(",", CoverageCsv.HEADER));
+		assertThat(lines.get(0)).isEqualTo(quoted(CoverageCsv.HEADER.toArray(String[]::new)));
 		assertThat(lines).hasSize(1 + 15);
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("'=1+2,true,false,0,"));
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("alice,true,false,0,false,,2024-01-01T00:00:00Z,"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith(quoted("'=1+2", "true", "false", "0") + ","));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith(quoted("alice", "true", "false", "0", "false", "", "2024-01-01T00:00:00Z") + ","));
 		assertThat(csv.body()).doesNotContain("ben.carter");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'coverage.exported' AND portal_user = 'admin'"
 				+ " AND detail->>'show' = 'no-mfa' AND detail->>'rows' = '15'").query(Integer.class).single()).isPositive();
@@ -172,7 +172,7 @@ class CoverageFlowTests {
 		assertThat(page.document().selectFirst("#coverage-empty")).isNotNull();
 		assertThat(page.document().selectFirst("#coverage-state").attr("data-state")).isEqualTo("NONE");
 		assertThat(page.document().selectFirst("table#mfa-coverage")).isNull();
-		assertThat(admin().get("/admin/coverage.csv").body().lines()).containsExactly(String.join(",", CoverageCsv.HEADER));
+		assertThat(admin().get("/admin/coverage.csv").body().lines()).containsExactly(quoted(CoverageCsv.HEADER.toArray(String[]::new)));
 	}
 
 	@Test
@@ -228,6 +228,11 @@ class CoverageFlowTests {
 		assertThat(bob.get("/admin/coverage").status()).isEqualTo(403);
 		assertThat(bob.get("/admin/coverage.csv").status()).isEqualTo(403);
 		assertThat(bob.page("/").selectFirst("#nav-coverage")).isNull();
+	}
+
+	/** The export quotes every cell (RFC 4180), as the audit export does. */
+	private static String quoted(String... cells) {
+		return java.util.Arrays.stream(cells).map((cell) -> "\"" + cell + "\"").collect(java.util.stream.Collectors.joining(","));
 	}
 
 }
