@@ -96,7 +96,7 @@ class CoverageController {
 		model.addAttribute("canRefresh", this.privileges.isAllowed(null, REFRESH, "POST", viewer));
 		model.addAttribute("helpDesk", this.privileges.isAllowed("/admin/employees/help-desk", viewer));
 		snapshot.ifPresent((current) -> {
-			List<CoverageRow> matching = filter.apply(current.rows(), now);
+			List<CoverageRow> matching = filter.apply(current, now);
 			model.addAttribute("snapshot", current);
 			model.addAttribute("counts", CoverageCounts.of(current.rows(), now, filter.days()));
 			model.addAttribute("page", CoveragePage.of(matching, filter.page(), this.properties.pageSize()));

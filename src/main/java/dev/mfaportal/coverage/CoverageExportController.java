@@ -51,7 +51,7 @@ class CoverageExportController {
 			throws IOException {
 		CoverageFilter filter = requested.normalised(this.properties.keyAgeDays());
 		Instant now = this.clock.instant();
-		List<CoverageRow> rows = this.snapshots.current().map((snapshot) -> filter.apply(snapshot.rows(), now)).orElse(List.of());
+		List<CoverageRow> rows = this.snapshots.current().map((snapshot) -> filter.apply(snapshot, now)).orElse(List.of());
 		this.auditLog.record(AuditEvent.of("coverage.exported", AuditOutcome.SUCCESS)
 			.portalUser(viewer.getName())
 			.detail("show", filter.show())

@@ -46,6 +46,9 @@ class CoverageBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CoverageSnapshots snapshots;
+
 	String baseUrl() {
 		return "http://localhost:" + this.port;
 	}
@@ -54,7 +57,7 @@ class CoverageBrowserTests {
 	void demoAccount() {
 		this.sandbox.reset();
 		this.sandbox.seedDemoUsers();
-		CoverageTestState.clear(this.jdbc);
+		CoverageTestState.clear(this.jdbc, this.snapshots);
 		// Four weeks of history, as a portal that has run for a while has: coverage rising towards today's.
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		for (int daysAgo = 28; daysAgo >= 1; daysAgo--) {

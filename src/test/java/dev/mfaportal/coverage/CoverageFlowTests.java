@@ -6,6 +6,10 @@ import java.util.Map;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.TestClock;
+import dev.mfaportal.audit.AuditEvent;
+import dev.mfaportal.audit.AuditLog;
+import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.jsoup.nodes.Document;
@@ -44,13 +48,22 @@ class CoverageFlowTests {
 	RefreshStore states;
 
 	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CoverageSnapshots snapshots;
 
 	@BeforeEach
 	void reset() {
 		this.sandbox.reset();
 		this.sandbox.seedDemoUsers();
-		CoverageTestState.clear(this.jdbc);
+		CoverageTestState.clear(this.jdbc, this.snapshots);
 	}
 
 	/** What the background check does: ask IAM to generate, then collect the report. */
@@ -219,6 +232,21 @@ class CoverageFlowTests {
 		assertThat(page.selectFirst("#coverage-state").attr("data-state")).isEqualTo("NOT_PRESENT");
 		assertThat(page.selectFirst("#coverage-state").text()).contains("IAM has no credential report", "UTC");
 		assertThat(rows(page)).hasSize(IN_SCOPE);
+	}
+
+	@Test
+	void pageWhenPortalActivityOlderThanItsMaxAgeThenReadAgainInTheBackgroundWhilePagesStayServed() {
+		fetchReport();
+		PortalClient admin = admin();
+		assertThat(row(admin.page("/admin/coverage"), "chen.li").selectFirst("td.activity").text()).isEqualTo("never");
+		this.auditLog.record(AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS).portalUser("chen.li").iamUser("chen.li"));
+
+		assertThat(row(admin.page("/admin/coverage"), "chen.li").selectFirst("td.activity").text())
+			.as("activity read less than a minute ago is reused").isEqualTo("never");
+
+		this.clock.advance(Duration.ofMinutes(2));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				row(admin.page("/admin/coverage"), "chen.li").select("td.activity time").attr("datetime")).isNotEmpty());
 	}
 
 	@Test

@@ -46,10 +46,13 @@ class CoverageTrendTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CoverageSnapshots snapshots;
+
 	@BeforeEach
 	void reset() {
 		this.sandbox.reset();
-		CoverageTestState.clear(this.jdbc);
+		CoverageTestState.clear(this.jdbc, this.snapshots);
 	}
 
 	void fetchReport() {
