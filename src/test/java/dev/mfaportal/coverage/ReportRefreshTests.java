@@ -1,6 +1,12 @@
 package dev.mfaportal.coverage;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.TestClock;
@@ -8,6 +14,7 @@ import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +48,16 @@ class ReportRefreshTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	IamClient iam;
+
+	@Autowired
+	DataSource dataSource;
+
 	@BeforeEach
 	void reset() {
 		this.sandbox.reset();
-		CoverageTestState.clear(this.jdbc);
+		CoverageTestState.clear(this.jdbc, this.snapshots);
 	}
 
 	RefreshState state() {
@@ -182,6 +195,47 @@ class ReportRefreshTests {
 
 		assertThat(this.sandbox.requestCount("GetCredentialReport")).as("not fetched again before the interval")
 			.isEqualTo(gets);
+	}
+
+	@Test
+	void checkWhenThePortalMayNotReadTheReportThenDeniedAndAskedAgainOnlyAfterTheIntervalOrOnRequest() {
+		this.iam.putUserPolicy((policy) -> policy.userName(SandboxAccount.PORTAL_USER)
+			.policyName("no-credential-report")
+			.policyDocument("""
+					{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Resource":"*",\
+					"Action":["iam:GenerateCredentialReport","iam:GetCredentialReport"]}]}"""));
+
+		this.refresh.onSchedule();
+
+		RefreshStatus status = this.states.status();
+		assertThat(status.state()).isEqualTo(RefreshState.DENIED);
+		assertThat(status.awsErrorCode()).isEqualTo("AccessDenied");
+		this.sandbox.clearRequests();
+		this.refresh.onSchedule();
+		this.clock.advance(Duration.ofHours(3));
+		this.refresh.onSchedule();
+		assertThat(this.sandbox.requestCount()).isZero();
+
+		this.refresh.requested();
+		assertThat(this.sandbox.requestCount("GetCredentialReport")).isEqualTo(1);
+		this.clock.advance(Duration.ofHours(4));
+		this.refresh.onSchedule();
+		assertThat(this.sandbox.requestCount()).isGreaterThan(1);
+	}
+
+	@Test
+	void refreshWhileAwsAnswersSlowlyThenNoDatabaseConnectionIsHeld() throws Exception {
+		fetchAReport();
+		this.sandbox.inject(SandboxFault.latency(Duration.ofMillis(900)).onlyFor("GetCredentialReport"));
+		HikariPoolMXBean pool = ((HikariDataSource) this.dataSource).getHikariPoolMXBean();
+		CompletableFuture<Boolean> refreshing = CompletableFuture.supplyAsync(this.refresh::requested);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sandbox.requestCount("GetCredentialReport") > 0);
+		int active = pool.getActiveConnections();
+
+		assertThat(refreshing.get()).isTrue();
+		assertThat(active).as("connections in use while GetCredentialReport is in flight").isZero();
+		assertThat(state()).isEqualTo(RefreshState.CURRENT);
 	}
 
 	@Test
