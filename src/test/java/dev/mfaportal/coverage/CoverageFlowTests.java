@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +40,16 @@ class CoverageFlowTests {
 	int port;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	SandboxAccount sandbox;
 
 	@Autowired
 	ReportRefresh refresh;
 
 	@Autowired
-	RefreshStore states;
+	JdbcClient jdbc;
 
 	@Autowired
 	AuditLog auditLog;
@@ -53,25 +57,15 @@ class CoverageFlowTests {
 	@Autowired
 	TestClock clock;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	CoverageSnapshots snapshots;
+	CoverageScene scene;
 
 	@BeforeEach
 	void reset() {
-		this.sandbox.reset();
-		this.sandbox.seedDemoUsers();
-		CoverageTestState.clear(this.jdbc, this.snapshots);
+		this.scene = new CoverageScene(this.context).reset().withDemoUsers();
 	}
 
-	/** What the background check does: ask IAM to generate, then collect the report. */
 	void fetchReport() {
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			this.refresh.onSchedule();
-			assertThat(this.states.status().state()).isEqualTo(RefreshState.CURRENT);
-		});
+		this.scene.fetchReport();
 	}
 
 	PortalClient admin() {

@@ -42,7 +42,7 @@ class CoverageStoreTests {
 
 	@BeforeEach
 	void clear() {
-		CoverageTestState.clear(this.jdbc);
+		CoverageScene.clear(this.jdbc);
 		this.reports = new ReportStore(this.jdbc);
 		this.refresh = new RefreshStore(this.jdbc);
 	}

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +46,7 @@ class ReportRefreshTests {
 	TestClock clock;
 
 	@Autowired
-	JdbcClient jdbc;
+	ApplicationContext context;
 
 	@Autowired
 	IamClient iam;
@@ -54,24 +54,20 @@ class ReportRefreshTests {
 	@Autowired
 	DataSource dataSource;
 
+	CoverageScene scene;
+
 	@BeforeEach
 	void reset() {
-		this.sandbox.reset();
-		CoverageTestState.clear(this.jdbc, this.snapshots);
+		this.scene = new CoverageScene(this.context).reset();
 	}
 
 	RefreshState state() {
-		return this.states.status().state();
+		return this.scene.state();
 	}
 
-	/**
-	 * The first run asks IAM to generate; the next collects the report. (On a slow machine the SDK may retry the
-	 * generation after its attempt timeout, and then the first run already collects it.)
-	 */
+	/** A report the portal holds, and the sandbox's request log emptied after it. */
 	void fetchAReport() {
-		this.refresh.onSchedule();
-		this.refresh.onSchedule();
-		assertThat(state()).isEqualTo(RefreshState.CURRENT);
+		this.scene.fetchReport();
 		this.sandbox.clearRequests();
 	}
 
