@@ -88,8 +88,11 @@ class CoverageController {
 		model.addAttribute("status", status);
 		model.addAttribute("nextGeneration", nextGeneration);
 		// What the state messages may say: when, AWS's error code and request id, what was malformed, when next.
-		model.addAttribute("stateArgs", Stream.of(time.time(status.at()), status.awsErrorCode(), status.awsRequestId(),
-				status.detail(), time.time(nextGeneration)).map((arg) -> (arg != null && !arg.isEmpty()) ? arg : "—").toArray());
+		model.addAttribute("stateArgs", Stream
+			.of(time.time(status.at()), status.awsErrorCode(), status.awsRequestId(), status.detail(),
+					time.time(nextGeneration))
+			.map((arg) -> (arg != null && !arg.isEmpty()) ? arg : "—")
+			.toArray());
 		model.addAttribute("pathPrefix", this.properties.pathPrefix());
 		model.addAttribute("chart", TrendChart.of(this.trend.lastDays(this.properties.trendDays()),
 				LocalDate.ofInstant(now, ZoneOffset.UTC), this.properties.trendDays()));
