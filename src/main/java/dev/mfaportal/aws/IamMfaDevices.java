@@ -29,7 +29,8 @@ class IamMfaDevices implements MfaDevices {
 
 	@Override
 	public List<MfaDevice> listAssigned(String iamUserName) {
-		return PortalCalls.call("ListMFADevices", () -> this.iam.listMFADevicesPaginator((request) -> request.userName(iamUserName))
+		return PortalCalls.call("ListMFADevices", () -> this.iam
+			.listMFADevicesPaginator((request) -> request.userName(iamUserName))
 			.mfaDevices()
 			.stream()
 			.map((device) -> new MfaDevice(device.serialNumber(), device.userName(), device.enableDate()))

@@ -88,15 +88,18 @@ class CoverageController {
 		model.addAttribute("status", status);
 		model.addAttribute("nextGeneration", nextGeneration);
 		// What the state messages may say: when, AWS's error code and request id, what was malformed, when next.
-		model.addAttribute("stateArgs", Stream.of(time.time(status.at()), status.awsErrorCode(), status.awsRequestId(),
-				status.detail(), time.time(nextGeneration)).map((arg) -> (arg != null && !arg.isEmpty()) ? arg : "—").toArray());
+		model.addAttribute("stateArgs", Stream
+			.of(time.time(status.at()), status.awsErrorCode(), status.awsRequestId(), status.detail(),
+					time.time(nextGeneration))
+			.map((arg) -> (arg != null && !arg.isEmpty()) ? arg : "—")
+			.toArray());
 		model.addAttribute("pathPrefix", this.properties.pathPrefix());
 		model.addAttribute("chart", TrendChart.of(this.trend.lastDays(this.properties.trendDays()),
 				LocalDate.ofInstant(now, ZoneOffset.UTC), this.properties.trendDays()));
 		model.addAttribute("canRefresh", this.privileges.isAllowed(null, REFRESH, "POST", viewer));
 		model.addAttribute("helpDesk", this.privileges.isAllowed("/admin/employees/help-desk", viewer));
 		snapshot.ifPresent((current) -> {
-			List<CoverageRow> matching = filter.apply(current.rows(), now);
+			List<CoverageRow> matching = filter.apply(current, now);
 			model.addAttribute("snapshot", current);
 			model.addAttribute("counts", CoverageCounts.of(current.rows(), now, filter.days()));
 			model.addAttribute("page", CoveragePage.of(matching, filter.page(), this.properties.pageSize()));

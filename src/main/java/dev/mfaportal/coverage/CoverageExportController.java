@@ -51,18 +51,22 @@ class CoverageExportController {
 			throws IOException {
 		CoverageFilter filter = requested.normalised(this.properties.keyAgeDays());
 		Instant now = this.clock.instant();
-		List<CoverageRow> rows = this.snapshots.current().map((snapshot) -> filter.apply(snapshot.rows(), now)).orElse(List.of());
+		List<CoverageRow> rows = this.snapshots.current()
+			.map((snapshot) -> filter.apply(snapshot, now))
+			.orElse(List.of());
 		this.auditLog.record(AuditEvent.of("coverage.exported", AuditOutcome.SUCCESS)
 			.portalUser(viewer.getName())
 			.detail("show", filter.show())
 			.detail("days", filter.days())
 			.detail("rows", rows.size()));
-		String name = "coverage-" + filter.show() + "-" + now.truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "")
-				+ ".csv";
+		String time = now.truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+		String name = "coverage-" + filter.show() + "-" + time + ".csv";
 		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				64 * 1024);
 		CoverageCsv.write(out, rows);
 		out.flush();
 	}

@@ -2,6 +2,7 @@ package dev.mfaportal.coverage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,18 @@ record CoverageFilter(@Nullable String show, @Nullable Integer days, @Nullable S
 	}
 
 	/** The rows this filter shows, sorted; call on a normalised filter. */
-	List<CoverageRow> apply(List<CoverageRow> rows, Instant now) {
-		Comparator<CoverageRow> order = comparator();
-		return rows.stream()
-			.filter(predicate(now))
-			.sorted("desc".equals(this.dir) ? order.reversed() : order)
-			.toList();
+	List<CoverageRow> apply(CoverageSnapshot snapshot, Instant now) {
+		List<CoverageRow> ordered = snapshot.sorted(String.valueOf(this.sort), comparator());
+		Predicate<CoverageRow> shown = predicate(now);
+		boolean descending = "desc".equals(this.dir);
+		List<CoverageRow> matching = new ArrayList<>();
+		for (int i = 0; i < ordered.size(); i++) {
+			CoverageRow row = ordered.get(descending ? ordered.size() - 1 - i : i);
+			if (shown.test(row)) {
+				matching.add(row);
+			}
+		}
+		return matching;
 	}
 
 	private Predicate<CoverageRow> predicate(Instant now) {
@@ -63,7 +70,7 @@ record CoverageFilter(@Nullable String show, @Nullable Integer days, @Nullable S
 			case "mfa" -> Comparator.comparing(CoverageRow::mfaActive);
 			case "key-age" -> Comparator.comparing(CoverageRow::oldestKeyRotated,
 					Comparator.nullsLast(Comparator.naturalOrder()));
-			case "activity" -> Comparator.comparing((CoverageRow row) -> row.activity().latest(),
+			case "activity" -> Comparator.comparing(CoverageRow::lastActivity,
 					Comparator.nullsFirst(Comparator.naturalOrder()));
 			default -> byUser;
 		};

@@ -11,6 +11,7 @@ import dev.mfaportal.audit.LastActivity;
 
 /**
  * One row of the coverage table: what the credential report says of an IAM user, and what the portal has seen.
+ * What the filters and sorts compare is worked out once, when the row is built, not on every comparison.
  *
  * @param iamUser the IAM user name
  * @param inReport whether the report has the user (a user created since it was generated has no row yet)
@@ -19,39 +20,37 @@ import dev.mfaportal.audit.LastActivity;
  * @param passwordEnabled whether the user has a console password; {@code null} when not in the report
  * @param passwordLastUsed when the console password was last used
  * @param activeKeys the user's active access keys
+ * @param oldestKeyRotated when the oldest active key was created or rotated; {@code null} without one
  * @param activity the user's last sign-in, enrollment and issuance through the portal
+ * @param lastActivity the latest of those; {@code null} when the portal has never seen the user
  */
 record CoverageRow(String iamUser, boolean inReport, boolean mfaActive, @Nullable Integer mfaDevices,
 		@Nullable Boolean passwordEnabled, @Nullable Instant passwordLastUsed, List<ReportUser.AccessKey> activeKeys,
-		LastActivity activity) {
+		@Nullable Instant oldestKeyRotated, LastActivity activity, @Nullable Instant lastActivity) {
 
 	static CoverageRow of(ScopedReport.User user, LastActivity activity) {
 		ReportUser row = user.row();
 		if (row == null) {
-			return new CoverageRow(user.name(), false, false, null, null, null, List.of(), activity);
+			return new CoverageRow(user.name(), false, false, null, null, null, List.of(), null, activity,
+					activity.latest());
 		}
 		List<ReportUser.AccessKey> active = row.keys().stream().filter(ReportUser.AccessKey::active).toList();
-		return new CoverageRow(user.name(), true, row.mfaActive(), user.mfaDevices(), row.passwordEnabled(),
-				row.passwordLastUsed(), active, activity);
-	}
-
-	/** When the oldest active key was created or rotated; {@code null} without an active key. */
-	@Nullable Instant oldestKeyRotated() {
-		return this.activeKeys.stream()
+		Instant oldest = active.stream()
 			.map(ReportUser.AccessKey::lastRotated)
 			.filter(Objects::nonNull)
 			.min(Comparator.naturalOrder())
 			.orElse(null);
+		return new CoverageRow(user.name(), true, row.mfaActive(), user.mfaDevices(), row.passwordEnabled(),
+				row.passwordLastUsed(), active, oldest, activity, activity.latest());
 	}
 
 	/** Whether an active key is older than {@code cutoff}. */
 	boolean hasKeyRotatedBefore(Instant cutoff) {
-		Instant oldest = oldestKeyRotated();
-		return oldest != null && oldest.isBefore(cutoff);
+		return this.oldestKeyRotated != null && this.oldestKeyRotated.isBefore(cutoff);
 	}
 
 	boolean neverUsedThePortal() {
-		return this.activity.latest() == null;
+		return this.lastActivity == null;
 	}
 
 }

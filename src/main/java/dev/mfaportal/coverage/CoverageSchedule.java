@@ -32,6 +32,7 @@ class CoverageSchedule implements SchedulingConfigurer {
 				this.properties.pollInterval()));
 	}
 
+	/** The refresh, then today's point, which also parses a new report here rather than on a page. */
 	void check() {
 		this.refresh.onSchedule();
 		this.trend.recordToday();

@@ -2,20 +2,28 @@ package dev.mfaportal.coverage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mfaportal.audit.LastActivity;
 import dev.mfaportal.audit.PortalActivity;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the coverage table in memory: the stored report is parsed once per new report (any instance may have
- * stored it, so each request asks for its version, one indexed row), and the portal's activity is read again when
- * it is older than {@code portal.coverage.activity-max-age}. Everything else a page needs is done on this copy.
+ * Keeps the coverage table in memory. Each request asks PostgreSQL for the stored report's version (one row; any
+ * instance may have stored a newer one); a new version is loaded and parsed there and then, once per report
+ * (the background check does it first when it runs). The portal's activity is read from the audit log for the
+ * first page only: activity older than {@code portal.coverage.activity-max-age} is read again in the background
+ * while the pages go on showing the previous one, so no later page waits for the grouped query over the log.
  */
 @Component
 class CoverageSnapshots {
@@ -26,9 +34,13 @@ class CoverageSnapshots {
 
 	private final PortalActivity activity;
 
+	private final TaskExecutor executor;
+
 	private final Clock clock;
 
 	private final CoverageProperties properties;
+
+	private final AtomicBoolean rereading = new AtomicBoolean();
 
 	private @Nullable Instant version;
 
@@ -36,9 +48,12 @@ class CoverageSnapshots {
 
 	private @Nullable CoverageSnapshot joined;
 
-	CoverageSnapshots(ReportStore store, PortalActivity activity, Clock clock, CoverageProperties properties) {
+	CoverageSnapshots(ReportStore store, PortalActivity activity,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+			Clock clock, CoverageProperties properties) {
 		this.store = store;
 		this.activity = activity;
+		this.executor = executor;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -49,6 +64,7 @@ class CoverageSnapshots {
 		if (stored.isEmpty()) {
 			this.version = null;
 			this.report = null;
+			this.joined = null;
 		}
 		else if (!stored.get().equals(this.version)) {
 			this.version = stored.get();
@@ -64,14 +80,39 @@ class CoverageSnapshots {
 			this.joined = null;
 			return Optional.empty();
 		}
-		Instant now = this.clock.instant();
 		CoverageSnapshot cached = this.joined;
-		if (cached == null || cached.report() != scoped
-				|| !now.isBefore(cached.activityReadAt().plus(this.properties.activityMaxAge()))) {
+		Instant now = this.clock.instant();
+		if (cached == null) {
 			cached = CoverageSnapshot.join(scoped, this.activity.lastActivityByIamUser(), now);
-			this.joined = cached;
+		}
+		else if (cached.report() != scoped) {
+			cached = cached.with(scoped);
+		}
+		this.joined = cached;
+		if (!now.isBefore(cached.activityReadAt().plus(this.properties.activityMaxAge()))
+				&& this.rereading.compareAndSet(false, true)) {
+			this.executor.execute(() -> reread(scoped));
 		}
 		return Optional.of(cached);
+	}
+
+	private void reread(ScopedReport scoped) {
+		try {
+			Instant readAt = this.clock.instant();
+			Map<String, LastActivity> fresh = this.activity.lastActivityByIamUser();
+			CoverageSnapshot rejoined = CoverageSnapshot.join(scoped, fresh, readAt);
+			synchronized (this) {
+				if (this.joined != null && this.joined.report() == scoped) {
+					this.joined = rejoined;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the portal activity again; the coverage page keeps the previous one", ex);
+		}
+		finally {
+			this.rereading.set(false);
+		}
 	}
 
 	/** A stored report only ever passed the parser, but a later version of it may refuse one: then there is none. */

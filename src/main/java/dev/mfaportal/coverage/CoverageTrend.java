@@ -48,7 +48,9 @@ class CoverageTrend {
 	/** The points of the last {@code days} days up to today, oldest first; days without a point are absent. */
 	List<Point> lastDays(int days) {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		return this.jdbc.sql("SELECT day, users, with_mfa FROM coverage_daily WHERE day > :first AND day <= :today ORDER BY day")
+		return this.jdbc.sql("""
+				SELECT day, users, with_mfa FROM coverage_daily WHERE day > :first AND day <= :today ORDER BY day
+				""")
 			.param("first", today.minusDays(days))
 			.param("today", today)
 			.query((rs, n) -> new Point(rs.getObject("day", LocalDate.class), rs.getInt("users"), rs.getInt("with_mfa")))

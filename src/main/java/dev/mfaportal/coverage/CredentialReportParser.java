@@ -55,7 +55,8 @@ final class CredentialReportParser {
 				readHeader(cells);
 			}
 			else if (cells.size() != this.width) {
-				throw new MalformedReportException("line " + line + " has " + cells.size() + " cells, the header " + this.width);
+				throw new MalformedReportException(
+						"line " + line + " has " + cells.size() + " cells, the header " + this.width);
 			}
 			else if (!ROOT.equals(cells.get(this.header.get("user")))) {
 				this.users.add(new Row(this.header, cells, line).user());

@@ -35,11 +35,6 @@ enum RefreshState {
 	/** Any other AWS error. */
 	FAILED;
 
-	/** Whether the check runs again at its next turn rather than waiting for the report to age. */
-	boolean retries() {
-		return this != CURRENT && this != MALFORMED;
-	}
-
 	static RefreshState of(AwsCallException failure) {
 		return switch (failure.kind()) {
 			case UNAVAILABLE, TRY_AGAIN_SHORTLY -> UNAVAILABLE;

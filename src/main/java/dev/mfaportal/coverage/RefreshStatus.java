@@ -20,9 +20,17 @@ record RefreshStatus(RefreshState state, Instant at, @Nullable Instant seenGener
 		@Nullable Instant generationRequestedAt, @Nullable String awsErrorCode, @Nullable String awsRequestId,
 		@Nullable String detail) {
 
-	/** Whether a scheduled check has anything to do: a generation to collect, a failure to retry, an old report. */
+	/**
+	 * Whether a scheduled check has anything to do: a generation to collect, an answer to retry, an old report. A
+	 * refusal is asked again only after {@code interval}, so a missing permission does not fill CloudTrail with
+	 * denials; the refresh button asks at once.
+	 */
 	boolean due(Instant now, Duration interval) {
-		return this.state.retries() || wantsNewReport(now, interval);
+		return switch (this.state) {
+			case CURRENT, MALFORMED -> wantsNewReport(now, interval);
+			case DENIED, FAILED -> !now.isBefore(this.at.plus(interval));
+			default -> true;
+		};
 	}
 
 	/** Whether IAM should be asked for a new report: none seen, the one seen is old, or IAM has none. */

@@ -35,11 +35,14 @@ class CoverageAccessTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	CoverageSnapshots snapshots;
+
+	@Autowired
 	ReportStore store;
 
 	@BeforeEach
 	void storeAReport() {
-		CoverageTestState.clear(this.jdbc);
+		CoverageScene.clear(this.jdbc, this.snapshots);
 		this.store.save(new StoredReport(Instant.parse("2026-11-30T08:00:00Z"), Instant.parse("2026-11-30T08:01:00Z"),
 				CredentialReportParserTests.SAMPLE.getBytes(StandardCharsets.UTF_8), "/", List.of("alice", "svc-ci", "newcomer"),
 				List.of(1, 0, 0)));

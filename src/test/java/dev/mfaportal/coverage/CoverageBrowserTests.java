@@ -1,6 +1,5 @@
 package dev.mfaportal.coverage;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -8,17 +7,16 @@ import com.microsoft.playwright.Page;
 import dev.mfaportal.BrowserSupport;
 import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.TestClock;
-import dev.mfaportal.sandbox.SandboxAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What an admin sees on the coverage page, in Chromium: the headline, the trend, the table, a filter and the way to
@@ -32,13 +30,7 @@ class CoverageBrowserTests {
 	int port;
 
 	@Autowired
-	SandboxAccount sandbox;
-
-	@Autowired
-	ReportRefresh refresh;
-
-	@Autowired
-	RefreshStore states;
+	ApplicationContext context;
 
 	@Autowired
 	TestClock clock;
@@ -52,9 +44,7 @@ class CoverageBrowserTests {
 
 	@BeforeEach
 	void demoAccount() {
-		this.sandbox.reset();
-		this.sandbox.seedDemoUsers();
-		CoverageTestState.clear(this.jdbc);
+		CoverageScene scene = new CoverageScene(this.context).reset().withDemoUsers();
 		// Four weeks of history, as a portal that has run for a while has: coverage rising towards today's.
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		for (int daysAgo = 28; daysAgo >= 1; daysAgo--) {
@@ -63,10 +53,7 @@ class CoverageBrowserTests {
 					VALUES (:day, 38, :withMfa, now(), now())
 					""").param("day", today.minusDays(daysAgo)).param("withMfa", 10 + (28 - daysAgo) / 2).update();
 		}
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			this.refresh.onSchedule();
-			assertThat(this.states.status().state()).isEqualTo(RefreshState.CURRENT);
-		});
+		scene.fetchReport();
 	}
 
 	@Test

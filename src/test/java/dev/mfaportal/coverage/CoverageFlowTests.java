@@ -6,6 +6,10 @@ import java.util.Map;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.TestClock;
+import dev.mfaportal.audit.AuditEvent;
+import dev.mfaportal.audit.AuditLog;
+import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.jsoup.nodes.Document;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,30 +40,32 @@ class CoverageFlowTests {
 	int port;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	SandboxAccount sandbox;
 
 	@Autowired
 	ReportRefresh refresh;
 
 	@Autowired
-	RefreshStore states;
+	JdbcClient jdbc;
 
 	@Autowired
-	JdbcClient jdbc;
+	AuditLog auditLog;
+
+	@Autowired
+	TestClock clock;
+
+	CoverageScene scene;
 
 	@BeforeEach
 	void reset() {
-		this.sandbox.reset();
-		this.sandbox.seedDemoUsers();
-		CoverageTestState.clear(this.jdbc);
+		this.scene = new CoverageScene(this.context).reset().withDemoUsers();
 	}
 
-	/** What the background check does: ask IAM to generate, then collect the report. */
 	void fetchReport() {
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			this.refresh.onSchedule();
-			assertThat(this.states.status().state()).isEqualTo(RefreshState.CURRENT);
-		});
+		this.scene.fetchReport();
 	}
 
 	PortalClient admin() {
@@ -219,6 +226,21 @@ class CoverageFlowTests {
 		assertThat(page.selectFirst("#coverage-state").attr("data-state")).isEqualTo("NOT_PRESENT");
 		assertThat(page.selectFirst("#coverage-state").text()).contains("IAM has no credential report", "UTC");
 		assertThat(rows(page)).hasSize(IN_SCOPE);
+	}
+
+	@Test
+	void pageWhenPortalActivityOlderThanItsMaxAgeThenReadAgainInTheBackgroundWhilePagesStayServed() {
+		fetchReport();
+		PortalClient admin = admin();
+		assertThat(row(admin.page("/admin/coverage"), "chen.li").selectFirst("td.activity").text()).isEqualTo("never");
+		this.auditLog.record(AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS).portalUser("chen.li").iamUser("chen.li"));
+
+		assertThat(row(admin.page("/admin/coverage"), "chen.li").selectFirst("td.activity").text())
+			.as("activity read less than a minute ago is reused").isEqualTo("never");
+
+		this.clock.advance(Duration.ofMinutes(2));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				row(admin.page("/admin/coverage"), "chen.li").select("td.activity time").attr("datetime")).isNotEmpty());
 	}
 
 	@Test

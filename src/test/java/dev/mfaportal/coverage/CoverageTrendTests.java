@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The trend: one point per UTC day, written once however often the check runs, and drawn on the page.
@@ -29,13 +28,13 @@ class CoverageTrendTests {
 	int port;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	CoverageTrend trend;
 
 	@Autowired
 	ReportRefresh refresh;
-
-	@Autowired
-	RefreshStore states;
 
 	@Autowired
 	SandboxAccount sandbox;
@@ -43,20 +42,15 @@ class CoverageTrendTests {
 	@Autowired
 	TestClock clock;
 
-	@Autowired
-	JdbcClient jdbc;
+	CoverageScene scene;
 
 	@BeforeEach
 	void reset() {
-		this.sandbox.reset();
-		CoverageTestState.clear(this.jdbc);
+		this.scene = new CoverageScene(this.context).reset();
 	}
 
 	void fetchReport() {
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			this.refresh.onSchedule();
-			assertThat(this.states.status().state()).isEqualTo(RefreshState.CURRENT);
-		});
+		this.scene.fetchReport();
 	}
 
 	@Test

@@ -1,6 +1,12 @@
 package dev.mfaportal.coverage;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.TestClock;
@@ -8,9 +14,10 @@ import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,26 +46,28 @@ class ReportRefreshTests {
 	TestClock clock;
 
 	@Autowired
-	JdbcClient jdbc;
+	ApplicationContext context;
+
+	@Autowired
+	IamClient iam;
+
+	@Autowired
+	DataSource dataSource;
+
+	CoverageScene scene;
 
 	@BeforeEach
 	void reset() {
-		this.sandbox.reset();
-		CoverageTestState.clear(this.jdbc);
+		this.scene = new CoverageScene(this.context).reset();
 	}
 
 	RefreshState state() {
-		return this.states.status().state();
+		return this.scene.state();
 	}
 
-	/**
-	 * The first run asks IAM to generate; the next collects the report. (On a slow machine the SDK may retry the
-	 * generation after its attempt timeout, and then the first run already collects it.)
-	 */
+	/** A report the portal holds, and the sandbox's request log emptied after it. */
 	void fetchAReport() {
-		this.refresh.onSchedule();
-		this.refresh.onSchedule();
-		assertThat(state()).isEqualTo(RefreshState.CURRENT);
+		this.scene.fetchReport();
 		this.sandbox.clearRequests();
 	}
 
@@ -182,6 +191,47 @@ class ReportRefreshTests {
 
 		assertThat(this.sandbox.requestCount("GetCredentialReport")).as("not fetched again before the interval")
 			.isEqualTo(gets);
+	}
+
+	@Test
+	void checkWhenThePortalMayNotReadTheReportThenDeniedAndAskedAgainOnlyAfterTheIntervalOrOnRequest() {
+		this.iam.putUserPolicy((policy) -> policy.userName(SandboxAccount.PORTAL_USER)
+			.policyName("no-credential-report")
+			.policyDocument("""
+					{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Resource":"*",\
+					"Action":["iam:GenerateCredentialReport","iam:GetCredentialReport"]}]}"""));
+
+		this.refresh.onSchedule();
+
+		RefreshStatus status = this.states.status();
+		assertThat(status.state()).isEqualTo(RefreshState.DENIED);
+		assertThat(status.awsErrorCode()).isEqualTo("AccessDenied");
+		this.sandbox.clearRequests();
+		this.refresh.onSchedule();
+		this.clock.advance(Duration.ofHours(3));
+		this.refresh.onSchedule();
+		assertThat(this.sandbox.requestCount()).isZero();
+
+		this.refresh.requested();
+		assertThat(this.sandbox.requestCount("GetCredentialReport")).isEqualTo(1);
+		this.clock.advance(Duration.ofHours(4));
+		this.refresh.onSchedule();
+		assertThat(this.sandbox.requestCount()).isGreaterThan(1);
+	}
+
+	@Test
+	void refreshWhileAwsAnswersSlowlyThenNoDatabaseConnectionIsHeld() throws Exception {
+		fetchAReport();
+		this.sandbox.inject(SandboxFault.latency(Duration.ofMillis(900)).onlyFor("GetCredentialReport"));
+		HikariPoolMXBean pool = ((HikariDataSource) this.dataSource).getHikariPoolMXBean();
+		CompletableFuture<Boolean> refreshing = CompletableFuture.supplyAsync(this.refresh::requested);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sandbox.requestCount("GetCredentialReport") > 0);
+		int active = pool.getActiveConnections();
+
+		assertThat(refreshing.get()).isTrue();
+		assertThat(active).as("connections in use while GetCredentialReport is in flight").isZero();
+		assertThat(state()).isEqualTo(RefreshState.CURRENT);
 	}
 
 	@Test
