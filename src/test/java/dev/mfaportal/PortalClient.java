@@ -40,9 +40,17 @@ public final class PortalClient {
 
 	private final HttpClient http;
 
+	// Set when the client stands for a browser behind a proxy: the portal then sees this address.
+	private final String forwardedFor;
+
 	private PortalClient(int port, boolean followsRedirects) {
+		this(port, followsRedirects, null);
+	}
+
+	private PortalClient(int port, boolean followsRedirects, String forwardedFor) {
 		this.baseUrl = "http://localhost:" + port;
 		this.followsRedirects = followsRedirects;
+		this.forwardedFor = forwardedFor;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(followsRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
@@ -56,6 +64,14 @@ public final class PortalClient {
 
 	public static PortalClient notFollowingRedirects(int port) {
 		return new PortalClient(port, false);
+	}
+
+	/**
+	 * A client following redirects whose every request carries {@code X-Forwarded-For: clientAddress}, as a
+	 * proxy in front of the portal would send it (for a portal started with {@code server.forward-headers-strategy}).
+	 */
+	public static PortalClient followingRedirectsFrom(int port, String clientAddress) {
+		return new PortalClient(port, true, clientAddress);
 	}
 
 	/** A client following redirects, signed in with a demo account (its password is its username). */
@@ -145,9 +161,11 @@ public final class PortalClient {
 	/** {@code path} is on the portal; an absolute URL (the identity provider's pages) is taken as it is. */
 	private HttpRequest.Builder request(String path) {
 		URI uri = URI.create(path.startsWith("http://") ? path : this.baseUrl + path);
-		return HttpRequest.newBuilder(uri)
-			.header("Accept", BROWSER_ACCEPT)
-			.timeout(REQUEST_LIMIT);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", BROWSER_ACCEPT).timeout(REQUEST_LIMIT);
+		if (this.forwardedFor != null) {
+			request.header("X-Forwarded-For", this.forwardedFor);
+		}
+		return request;
 	}
 
 	private Page send(HttpRequest request) {

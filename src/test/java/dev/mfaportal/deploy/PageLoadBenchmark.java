@@ -1,0 +1,208 @@
+package dev.mfaportal.deploy;
+
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.mfaportal.PortalClient;
+import dev.mfaportal.PortalClient.Page;
+import dev.mfaportal.deploy.LoadResults.Kind;
+import dev.mfaportal.deploy.LoadScene.LoadEmployee;
+import dev.mfaportal.sandbox.SandboxAccount;
+import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Page latency and throughput under load, whose results docs/performance.md reports; not part of {@code verify}.
+ * Run it with
+ * <pre>
+ * ./mvnw -B -o test -Dtest=PageLoadBenchmark -Dbenchmark=true
+ * </pre>
+ * {@code load.employees} (50) employees, each on a thread of its own with a cookie jar and an address of its own,
+ * go round without pause for {@code load.seconds} (120) after {@code load.warmupSeconds} (20) of the same load
+ * that is not counted: open the sign-in page, sign in, list their MFA devices, open the credentials form, issue
+ * one-hour credentials with their own key and a fresh code, sign out. Every request goes over real HTTP to a
+ * portal started for the run (its own embedded PostgreSQL, the sandbox AWS account). Figures go to stdout and
+ * {@code target/page-load.txt}.
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class PageLoadBenchmark {
+
+	private static final int EMPLOYEES = Integer.getInteger("load.employees", 50);
+
+	private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("load.warmupSeconds", 20));
+
+	private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("load.seconds", 120));
+
+	/** How many times faster than real time the sandbox's TOTP runs (see {@link LoadScene#fastTotpClock}). */
+	private static final int TOTP_SPEED = Integer.getInteger("load.totpSpeed", 6);
+
+	private final List<String> report = new ArrayList<>();
+
+	@Test
+	void employeesSignInListDevicesAndIssueCredentials() throws Exception {
+		SandboxAccount sandbox = SandboxAwsConfiguration.sandbox();
+		List<LoadEmployee> employees = LoadScene.seed(sandbox, EMPLOYEES);
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+				ConfigurableApplicationContext portal = LoadScene.portal(postgres.getJdbcUrl("postgres", "postgres"),
+						employees)) {
+			int port = Integer.parseInt(portal.getEnvironment().getProperty("local.server.port"));
+			sandbox.useTotpClock(LoadScene.fastTotpClock(TOTP_SPEED));
+			print("machine: %d cores, max heap %d MiB; %d employees, %d s warm-up, %d s measured, TOTP %dx"
+				.formatted(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, EMPLOYEES,
+						WARM_UP.toSeconds(), MEASURED.toSeconds(), TOTP_SPEED));
+			print("load average before: " + loadAverage());
+			LoadResults results = run(port, employees, sandbox);
+			print("load average after: " + loadAverage());
+			results.report(MEASURED.toMillis() / 1000.0).forEach(this::print);
+			JdbcClient jdbc = JdbcClient.create(portal.getBean(javax.sql.DataSource.class));
+			print("audit rows: " + jdbc.sql("SELECT action || ' ' || outcome || ' ' || count(*) FROM audit_event "
+					+ "GROUP BY action, outcome ORDER BY action, outcome").query(String.class).list());
+			assertThat(results.rounds()).isPositive();
+		}
+		finally {
+			sandbox.useTotpClock(java.time.Clock.systemUTC());
+		}
+		Files.write(Path.of("target", "page-load.txt"), this.report);
+	}
+
+	private LoadResults run(int port, List<LoadEmployee> employees, SandboxAccount sandbox) throws InterruptedException {
+		long warmUpEnds = System.nanoTime() + WARM_UP.toNanos();
+		long ends = warmUpEnds + MEASURED.toNanos();
+		List<LoadResults> parts = new ArrayList<>();
+		CountDownLatch done = new CountDownLatch(employees.size());
+		for (LoadEmployee employee : employees) {
+			LoadResults part = new LoadResults();
+			parts.add(part);
+			Thread thread = new Thread(() -> {
+				try {
+					LoadResults discarded = new LoadResults();
+					PortalClient browser = browser(port, employee);
+					while (System.nanoTime() < ends) {
+						LoadResults into = (System.nanoTime() < warmUpEnds) ? discarded : part;
+						if (!new Round(browser, employee, sandbox, into).run()) {
+							// Whatever state the failed round left (signed in, half a form) goes with its cookies.
+							browser = browser(port, employee);
+						}
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			}, "load-" + employee.login());
+			thread.start();
+		}
+		done.await();
+		return LoadResults.merge(parts);
+	}
+
+	/** A browser of its own for each employee, kept across rounds as a browser keeps its connections. */
+	private static PortalClient browser(int port, LoadEmployee employee) {
+		return PortalClient.followingRedirectsFrom(port, employee.address());
+	}
+
+	private static String loadAverage() {
+		return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	private void print(String line) {
+		System.out.println(line);
+		this.report.add(line);
+	}
+
+	/** One employee's round, from signing in to signing out: stops at the first request that fails. */
+	private record Round(PortalClient browser, LoadEmployee employee, SandboxAccount sandbox, LoadResults results) {
+
+		/** @return whether every request of the round answered as expected */
+		boolean run() {
+			PortalClient browser = this.browser;
+			Page login = request(Kind.SIGN_IN_PAGE, () -> browser.get("/login"),
+					(page) -> page.document().selectFirst("form#sign-in") != null);
+			Page home = (login == null) ? null : request(Kind.SIGN_IN, () -> browser.submit(login, "form#sign-in",
+					Map.of("username", this.employee.login(), "password", this.employee.login())),
+					(page) -> page.response().uri().getPath().equals("/"));
+			Page devices = (home == null) ? null : request(Kind.DEVICE_LIST, () -> browser.get("/mfa"),
+					(page) -> page.document().selectFirst("tr[data-serial=\"" + this.employee.serial() + "\"]") != null);
+			Page form = (devices == null) ? null : request(Kind.CREDENTIALS_FORM, () -> browser.get("/credentials"),
+					(page) -> page.document().selectFirst("form#issue-credentials") != null);
+			if (form == null) {
+				return false;
+			}
+			Map<String, String> fields = Map.of("serialNumber", this.employee.serial(), "tokenCode", freshCode(),
+					"durationSeconds", "3600", "accessKeyId", this.employee.accessKeyId(), "secretAccessKey",
+					this.employee.secretAccessKey());
+			Page issued = request(Kind.ISSUE, () -> browser.submit(form, "form#issue-credentials", fields),
+					(page) -> page.text("#session-access-key-id") != null
+							&& page.text("#session-access-key-id").startsWith("ASIA"));
+			Page signedOut = (issued == null) ? null : request(Kind.SIGN_OUT,
+					() -> browser.submit(issued, "form#sign-out", Map.of()),
+					(page) -> page.response().uri().getPath().equals("/login"));
+			if (signedOut == null) {
+				return false;
+			}
+			this.results.roundDone();
+			return true;
+		}
+
+		/** Times one request; an answer other than a 200 showing the expected page counts as an error. */
+		private Page request(Kind kind, Supplier<Page> send, Predicate<Page> expected) {
+			long started = System.nanoTime();
+			Page page;
+			try {
+				page = send.get();
+			}
+			catch (UncheckedIOException | IllegalStateException ex) {
+				this.results.error(kind, ex.getClass().getSimpleName());
+				return null;
+			}
+			this.results.record(kind, System.nanoTime() - started);
+			if (page.status() != 200) {
+				this.results.error(kind, "HTTP " + page.status());
+				return null;
+			}
+			if (!expected.test(page)) {
+				this.results.error(kind, "unexpected page " + page.response().uri().getPath());
+				return null;
+			}
+			return page;
+		}
+
+		/** The next code the employee's phone would show that AWS has not accepted yet; waits (untimed) if none. */
+		private String freshCode() {
+			while (true) {
+				try {
+					return this.sandbox.devices().freshCode(this.employee.serial());
+				}
+				catch (IllegalStateException ex) {
+					try {
+						Thread.sleep(100);
+					}
+					catch (InterruptedException interrupted) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException(interrupted);
+					}
+				}
+			}
+		}
+
+	}
+
+}
