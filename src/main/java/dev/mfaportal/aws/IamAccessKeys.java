@@ -1,9 +1,7 @@
 package dev.mfaportal.aws;
 
 import java.util.List;
-import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
 
@@ -26,7 +24,7 @@ class IamAccessKeys implements AccessKeys {
 
 	@Override
 	public Created create(String iamUserName) {
-		CreateAccessKeyResponse response = call("CreateAccessKey",
+		CreateAccessKeyResponse response = PortalCalls.call("CreateAccessKey",
 				() -> this.iam.createAccessKey((request) -> request.userName(iamUserName)));
 		var key = response.accessKey();
 		return new Created(new AccessKey(key.accessKeyId(), Secret.of(key.secretAccessKey())), key.createDate());
@@ -35,7 +33,7 @@ class IamAccessKeys implements AccessKeys {
 	@Override
 	public void delete(String iamUserName, String accessKeyId) {
 		try {
-			call("DeleteAccessKey",
+			PortalCalls.call("DeleteAccessKey",
 					() -> this.iam.deleteAccessKey((request) -> request.userName(iamUserName).accessKeyId(accessKeyId)));
 		}
 		catch (AwsCallException ex) {
@@ -48,20 +46,12 @@ class IamAccessKeys implements AccessKeys {
 
 	@Override
 	public List<Listed> list(String iamUserName) {
-		return call("ListAccessKeys", () -> this.iam.listAccessKeysPaginator((request) -> request.userName(iamUserName))
+		return PortalCalls.call("ListAccessKeys", () -> this.iam
+			.listAccessKeysPaginator((request) -> request.userName(iamUserName))
 			.accessKeyMetadata()
 			.stream()
 			.map((key) -> new Listed(key.accessKeyId(), key.createDate()))
 			.toList());
-	}
-
-	private static <T> T call(String operation, Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (SdkException ex) {
-			throw AwsErrorTranslator.translate(operation, ex, AwsErrorTranslator.Signer.PORTAL);
-		}
 	}
 
 }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import tools.jackson.databind.JsonNode;
@@ -69,7 +67,7 @@ class IamSessionRevocations implements SessionRevocations {
 					"The revocation policy would exceed " + MAX_DOCUMENT_CHARS + " characters", null, null, null);
 		}
 		makeRoomForAVersion(policyArn);
-		call("CreatePolicyVersion", () -> this.iam
+		PortalCalls.call("CreatePolicyVersion", () -> this.iam
 			.createPolicyVersion((request) -> request.policyArn(policyArn).policyDocument(text).setAsDefault(true)));
 	}
 
@@ -84,7 +82,7 @@ class IamSessionRevocations implements SessionRevocations {
 	}
 
 	private void makeRoomForAVersion(String policyArn) {
-		List<PolicyVersion> versions = call("ListPolicyVersions", () -> new ArrayList<>(
+		List<PolicyVersion> versions = PortalCalls.call("ListPolicyVersions", () -> new ArrayList<>(
 				this.iam.listPolicyVersionsPaginator((request) -> request.policyArn(policyArn)).versions().stream().toList()));
 		if (versions.size() < MAX_VERSIONS) {
 			return;
@@ -92,15 +90,15 @@ class IamSessionRevocations implements SessionRevocations {
 		versions.stream()
 			.filter((version) -> !Boolean.TRUE.equals(version.isDefaultVersion()))
 			.min(Comparator.comparing(PolicyVersion::createDate))
-			.ifPresent((oldest) -> call("DeletePolicyVersion", () -> this.iam
+			.ifPresent((oldest) -> PortalCalls.call("DeletePolicyVersion", () -> this.iam
 				.deletePolicyVersion((request) -> request.policyArn(policyArn).versionId(oldest.versionId()))));
 	}
 
 	private ObjectNode defaultDocument(String policyArn) {
-		String versionId = call("GetPolicy", () -> this.iam.getPolicy((request) -> request.policyArn(policyArn)))
+		String versionId = PortalCalls.call("GetPolicy", () -> this.iam.getPolicy((request) -> request.policyArn(policyArn)))
 			.policy()
 			.defaultVersionId();
-		String encoded = call("GetPolicyVersion",
+		String encoded = PortalCalls.call("GetPolicyVersion",
 				() -> this.iam.getPolicyVersion((request) -> request.policyArn(policyArn).versionId(versionId)))
 			.policyVersion()
 			.document();
@@ -137,15 +135,6 @@ class IamSessionRevocations implements SessionRevocations {
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();
-		}
-	}
-
-	private static <T> T call(String operation, Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (SdkException ex) {
-			throw AwsErrorTranslator.translate(operation, ex, AwsErrorTranslator.Signer.PORTAL);
 		}
 	}
 
