@@ -1,6 +1,7 @@
 package dev.mfaportal.enrollment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.sandbox.SandboxFault;
+import dev.mfaportal.sandbox.SandboxRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * S38 over real HTTP: while activations wait for a slow AWS, no database connection is held for them, so
@@ -23,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActivationLeaseFlowTests extends EnrollmentFlowSupport {
 
 	private static final int ACTIVATIONS = 20;
+
+	private static final Duration SLOW_ENABLE = Duration.ofSeconds(5);
 
 	@Test
 	void activateWhenIamSlowAndTwentyAtOnceThenHomePageStillAnswersWithinOneSecond()
@@ -35,7 +40,7 @@ class ActivationLeaseFlowTests extends EnrollmentFlowSupport {
 		PortalClient bystander = signIn("bob");
 		Duration baseline = timed(() -> bystander.get("/"));
 		// The change inside the lease is slow; the home page's own ListMFADevices is not.
-		this.sandbox.inject(SandboxFault.latency(Duration.ofSeconds(5)).onlyFor("EnableMFADevice"));
+		this.sandbox.inject(SandboxFault.latency(SLOW_ENABLE).onlyFor("EnableMFADevice"));
 		ExecutorService pool = Executors.newFixedThreadPool(ACTIVATIONS);
 		Page home;
 		Duration took;
@@ -44,7 +49,11 @@ class ActivationLeaseFlowTests extends EnrollmentFlowSupport {
 			for (ScanPage scan : scans) {
 				activations.add(pool.submit(() -> activate(alice, scan, scan.code(-1), scan.code(0))));
 			}
-			Thread.sleep(1500);
+			// One activation is inside the lease waiting for IAM; every other one still running has passed the guard
+			// (its attempt is in flight) and waits for the lease: the burst of starting them is over.
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.sandbox.requestCount("EnableMFADevice") > 0
+						&& attemptsInFlight() == activations.stream().filter((activation) -> !activation.isDone()).count());
 			long began = System.nanoTime();
 			home = bystander.get("/");
 			took = Duration.ofNanos(System.nanoTime() - began);
@@ -60,8 +69,20 @@ class ActivationLeaseFlowTests extends EnrollmentFlowSupport {
 		// Within a second of what the same page takes without the activations on this (shared, loaded) machine.
 		assertThat(took).isLessThan(Duration.ofSeconds(1).plus(baseline));
 		// No device count here: the flow tests' AWS client gives up after 1 s, and the sandbox still applies a
-		// delayed EnableMFADevice afterwards. S19 itself is EnrollmentFlowTests' two-at-once test.
-		Thread.sleep(Duration.ofSeconds(6).toMillis());
+		// delayed EnableMFADevice afterwards. S19 itself is EnrollmentFlowTests' two-at-once test. The next test
+		// starts once the sandbox has answered the last one, which it does SLOW_ENABLE after it arrived.
+		Instant lastEnableAnswered = this.sandbox.requests()
+			.stream()
+			.filter((request) -> "EnableMFADevice".equals(request.action()))
+			.map(SandboxRequest::at)
+			.max(Instant::compareTo)
+			.orElseThrow()
+			.plus(SLOW_ENABLE);
+		await().atMost(SLOW_ENABLE.multipliedBy(2)).until(() -> Instant.now().isAfter(lastEnableAnswered));
+	}
+
+	private long attemptsInFlight() {
+		return this.jdbc.sql("SELECT count(*) FROM guard_wrong_code WHERE in_flight").query(Long.class).single();
 	}
 
 	private static Duration timed(Runnable request) {
