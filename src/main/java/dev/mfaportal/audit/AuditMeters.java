@@ -37,6 +37,9 @@ class AuditMeters {
 
 	private static final String NONE = "none";
 
+	/** The reasons of the minted-key deletions the reconciler makes (a key expired unused, or never recorded). */
+	private static final Set<String> RECONCILER_DELETIONS = Set.of("expired", "unrecorded");
+
 	private final MeterRegistry registry;
 
 	private final Timer writes;
@@ -53,6 +56,9 @@ class AuditMeters {
 			.register(registry);
 		Counter.builder("mfa.portal.sweeper.removed")
 			.description("Devices of abandoned enrollments the sweeper deleted")
+			.register(registry);
+		Counter.builder("mfa.portal.reconciler.removed")
+			.description("Portal-minted access keys the reconciler deleted (expired unused, or created but not recorded)")
 			.register(registry);
 	}
 
@@ -86,6 +92,10 @@ class AuditMeters {
 		}
 		else if ("enrollment.swept".equals(event.action()) && event.outcome() == AuditOutcome.SUCCESS) {
 			this.registry.counter("mfa.portal.sweeper.removed").increment();
+		}
+		else if ("credentials.key-deleted".equals(event.action()) && event.outcome() == AuditOutcome.SUCCESS
+				&& RECONCILER_DELETIONS.contains(reason)) {
+			this.registry.counter("mfa.portal.reconciler.removed").increment();
 		}
 		if ("signin.failed".equals(event.action()) && SIGN_IN_LOCKED.equals(reason)) {
 			lockout("sign-in");

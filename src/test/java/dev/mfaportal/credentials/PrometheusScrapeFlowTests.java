@@ -51,6 +51,7 @@ class PrometheusScrapeFlowTests extends CredentialsFlowSupport {
 		assertThat(value(samples, "mfa_portal_audit_writes_seconds_count", Map.of())).isGreaterThanOrEqualTo(4);
 		assertThat(value(samples, "mfa_portal_audit_failures_total", Map.of())).isGreaterThanOrEqualTo(0);
 		assertThat(value(samples, "mfa_portal_sweeper_removed_total", Map.of())).isGreaterThanOrEqualTo(0);
+		assertThat(value(samples, "mfa_portal_reconciler_removed_total", Map.of())).isGreaterThanOrEqualTo(0);
 		assertThat(value(samples, "mfa_portal_sessions_active", Map.of())).isGreaterThanOrEqualTo(2);
 	}
 
