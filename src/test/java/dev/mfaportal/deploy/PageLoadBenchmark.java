@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.deploy.LoadResults.Kind;
 import dev.mfaportal.deploy.LoadScene.LoadEmployee;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -73,13 +77,14 @@ class PageLoadBenchmark {
 			LoadResults results = run(port, employees, sandbox);
 			print("load average after: " + loadAverage());
 			results.report(MEASURED.toMillis() / 1000.0).forEach(this::print);
-			JdbcClient jdbc = JdbcClient.create(portal.getBean(javax.sql.DataSource.class));
+			LoadMeters.report(portal.getBean(MeterRegistry.class)).forEach(this::print);
+			JdbcClient jdbc = JdbcClient.create(portal.getBean(DataSource.class));
 			print("audit rows: " + jdbc.sql("SELECT action || ' ' || outcome || ' ' || count(*) FROM audit_event "
 					+ "GROUP BY action, outcome ORDER BY action, outcome").query(String.class).list());
 			assertThat(results.rounds()).isPositive();
 		}
 		finally {
-			sandbox.useTotpClock(java.time.Clock.systemUTC());
+			sandbox.useTotpClock(Clock.systemUTC());
 		}
 		Files.write(Path.of("target", "page-load.txt"), this.report);
 	}
