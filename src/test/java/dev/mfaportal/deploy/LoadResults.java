@@ -34,6 +34,8 @@ final class LoadResults {
 
 	private long rounds;
 
+	private long codeWaitNanos;
+
 	LoadResults() {
 		for (Kind kind : Kind.values()) {
 			this.nanos.put(kind, new ArrayList<>());
@@ -46,6 +48,11 @@ final class LoadResults {
 
 	void error(Kind kind, String cause) {
 		this.errors.merge(kind.name().toLowerCase(Locale.ROOT) + ": " + cause, 1, Integer::sum);
+	}
+
+	/** Time an employee waited for their phone to show a new code: not a request, so in no latency. */
+	void waitedForCode(long nanos) {
+		this.codeWaitNanos += nanos;
 	}
 
 	void roundDone() {
@@ -66,6 +73,7 @@ final class LoadResults {
 			part.nanos.forEach((kind, values) -> all.nanos.get(kind).addAll(values));
 			part.errors.forEach((cause, count) -> all.errors.merge(cause, count, Integer::sum));
 			all.rounds += part.rounds;
+			all.codeWaitNanos += part.codeWaitNanos;
 		}
 		return all;
 	}
@@ -91,6 +99,8 @@ final class LoadResults {
 		lines.add(String.format(Locale.ROOT, "%d rounds (%.2f per s), %d requests (%.1f per s), %d errors", this.rounds,
 				this.rounds / seconds, requests, requests / seconds, errorCount()));
 		this.errors.forEach((cause, count) -> lines.add("  error " + cause + ": " + count));
+		lines.add(String.format(Locale.ROOT, "time spent waiting for a new code, all employees together: %.1f s",
+				this.codeWaitNanos / 1e9));
 		return lines;
 	}
 

@@ -70,6 +70,16 @@ record LoadRound(PortalClient browser, LoadEmployee employee, SandboxAccount san
 
 	/** The next code the employee's phone would show that AWS has not accepted yet; waits (untimed) if none. */
 	private String freshCode() {
+		long started = System.nanoTime();
+		try {
+			return waitForFreshCode();
+		}
+		finally {
+			this.results.waitedForCode(System.nanoTime() - started);
+		}
+	}
+
+	private String waitForFreshCode() {
 		while (true) {
 			try {
 				return this.sandbox.devices().freshCode(this.employee.serial());
