@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one load-run thread saw: the latency of every request by kind and every error by kind and cause. Each
- * employee's thread has its own, so recording takes no lock; {@link #merge} adds them up at the end.
+ * What one load-run thread saw: the latency of every request by kind and every error by kind and cause, counting
+ * only what started within the measured window (System.nanoTime from {@code from} until {@code until}), so that a
+ * round begun during the warm-up still counts its later requests. Each employee's thread has its own, so recording
+ * takes no lock; {@link #merge} adds them up at the end.
  */
 final class LoadResults {
 
@@ -36,27 +38,46 @@ final class LoadResults {
 
 	private long codeWaitNanos;
 
-	LoadResults() {
+	private final long from;
+
+	private final long until;
+
+	LoadResults(long from, long until) {
+		this.from = from;
+		this.until = until;
 		for (Kind kind : Kind.values()) {
 			this.nanos.put(kind, new ArrayList<>());
 		}
 	}
 
-	void record(Kind kind, long elapsedNanos) {
-		this.nanos.get(kind).add(elapsedNanos);
+	private boolean counts(long startedNanos) {
+		return startedNanos >= this.from && startedNanos < this.until;
 	}
 
-	void error(Kind kind, String cause) {
-		this.errors.merge(kind.name().toLowerCase(Locale.ROOT) + ": " + cause, 1, Integer::sum);
+	void record(Kind kind, long startedNanos, long elapsedNanos) {
+		if (counts(startedNanos)) {
+			this.nanos.get(kind).add(elapsedNanos);
+		}
+	}
+
+	void error(Kind kind, long startedNanos, String cause) {
+		if (counts(startedNanos)) {
+			this.errors.merge(kind.name().toLowerCase(Locale.ROOT) + ": " + cause, 1, Integer::sum);
+		}
 	}
 
 	/** Time an employee waited for their phone to show a new code: not a request, so in no latency. */
-	void waitedForCode(long nanos) {
-		this.codeWaitNanos += nanos;
+	void waitedForCode(long startedNanos, long nanos) {
+		if (counts(startedNanos)) {
+			this.codeWaitNanos += nanos;
+		}
 	}
 
-	void roundDone() {
-		this.rounds++;
+	/** A round that ended within the window. */
+	void roundDone(long endedNanos) {
+		if (counts(endedNanos)) {
+			this.rounds++;
+		}
 	}
 
 	long rounds() {
@@ -68,7 +89,7 @@ final class LoadResults {
 	}
 
 	static LoadResults merge(List<LoadResults> parts) {
-		LoadResults all = new LoadResults();
+		LoadResults all = new LoadResults(Long.MIN_VALUE, Long.MAX_VALUE);
 		for (LoadResults part : parts) {
 			part.nanos.forEach((kind, values) -> all.nanos.get(kind).addAll(values));
 			part.errors.forEach((cause, count) -> all.errors.merge(cause, count, Integer::sum));

@@ -41,7 +41,7 @@ record LoadRound(PortalClient browser, LoadEmployee employee, SandboxAccount san
 		if (signedOut == null) {
 			return false;
 		}
-		this.results.roundDone();
+		this.results.roundDone(System.nanoTime());
 		return true;
 	}
 
@@ -53,16 +53,16 @@ record LoadRound(PortalClient browser, LoadEmployee employee, SandboxAccount san
 			page = send.get();
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
-			this.results.error(kind, ex.getClass().getSimpleName());
+			this.results.error(kind, started, ex.getClass().getSimpleName());
 			return null;
 		}
-		this.results.record(kind, System.nanoTime() - started);
+		this.results.record(kind, started, System.nanoTime() - started);
 		if (page.status() != 200) {
-			this.results.error(kind, "HTTP " + page.status());
+			this.results.error(kind, started, "HTTP " + page.status());
 			return null;
 		}
 		if (!expected.test(page)) {
-			this.results.error(kind, "unexpected page " + page.response().uri().getPath());
+			this.results.error(kind, started, "unexpected page " + page.response().uri().getPath());
 			return null;
 		}
 		return page;
@@ -75,7 +75,7 @@ record LoadRound(PortalClient browser, LoadEmployee employee, SandboxAccount san
 			return waitForFreshCode();
 		}
 		finally {
-			this.results.waitedForCode(System.nanoTime() - started);
+			this.results.waitedForCode(started, System.nanoTime() - started);
 		}
 	}
 
