@@ -8,10 +8,12 @@ import dev.mfaportal.aws.AccessKeys;
 import dev.mfaportal.aws.SessionRevocations;
 import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.enrollment.EmployeeDevices;
+import dev.mfaportal.enrollment.StepUpKeys;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.kernel.Sealer;
 import dev.mfaportal.kernel.ServerKeys;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +71,16 @@ class CredentialsConfiguration {
 	SessionRevoker sessionRevoker(SessionRevocations revocations, AuditLog auditLog, AuditHistory history, Clock clock,
 			CredentialsProperties properties) {
 		return new SessionRevoker(revocations, properties.revocationPolicyArn(), auditLog, history, clock);
+	}
+
+	/**
+	 * The step-up key of the portal-minted source, in place of enrollment's employee-key one. A spelling of
+	 * the key source that neither condition matches leaves no step-up bean, and the portal does not start.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "portal.credentials.key-source", havingValue = "portal-minted")
+	StepUpKeys mintedKeyStepUp(MintedKeys keys, Clock clock, CredentialsProperties properties) {
+		return new MintedKeyStepUp(keys, new PropagationRetry(properties.propagationBudget(), clock));
 	}
 
 	@Bean
