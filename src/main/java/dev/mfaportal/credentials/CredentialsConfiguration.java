@@ -69,8 +69,9 @@ class CredentialsConfiguration {
 
 	@Bean
 	SessionRevoker sessionRevoker(SessionRevocations revocations, AuditLog auditLog, AuditHistory history, Clock clock,
-			CredentialsProperties properties) {
-		return new SessionRevoker(revocations, properties.revocationPolicyArn(), auditLog, history, clock);
+			CredentialsProperties properties, JdbcClient jdbc) {
+		return new SessionRevoker(revocations, properties.revocationPolicyArn(), auditLog, history, clock,
+				new RevocationLease(jdbc, clock));
 	}
 
 	/**

@@ -18,7 +18,8 @@ import dev.mfaportal.aws.SessionRevocations;
  * Revokes every session issued to an IAM user until now (S41): the employee for themselves ("my credentials
  * leaked") or the help desk for an employee, with a reason, audited. Sessions issued afterwards work. The
  * revocation lives in the one deny policy {@code portal.credentials.revocation-policy-arn}; its statements are
- * dropped after 36 h, the longest a session lives.
+ * dropped after 36 h, the longest a session lives. Revocations take turns across instances ({@link RevocationLease}),
+ * so none loses another's statement.
  */
 public class SessionRevoker {
 
@@ -31,6 +32,9 @@ public class SessionRevoker {
 
 	private static final int COVERED_ROWS_LOOKED_AT = 500;
 
+	/** The failure's reference when other revocations kept the policy for the whole wait. */
+	private static final String BUSY = "RevocationBusy";
+
 	private final SessionRevocations revocations;
 
 	private final String policyArn;
@@ -41,8 +45,11 @@ public class SessionRevoker {
 
 	private final Clock clock;
 
+	private final RevocationLease lease;
+
 	SessionRevoker(SessionRevocations revocations, String policyArn, AuditLog audit, AuditHistory history,
-			Clock clock) {
+			Clock clock, RevocationLease lease) {
+		this.lease = lease;
 		this.revocations = revocations;
 		this.policyArn = policyArn;
 		this.audit = audit;
@@ -64,21 +71,18 @@ public class SessionRevoker {
 		Instant now = this.clock.instant();
 		// aws:TokenIssueTime has sub-second precision: rounding up covers a session issued earlier this second.
 		Instant before = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		boolean written;
 		try {
-			this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
-			// Another instance may have written a version from the same default at the same moment; one re-write.
-			if (!this.revocations.revokedBefore(this.policyArn, iamUserName).filter(before::equals).isPresent()) {
-				this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
-			}
+			written = this.lease.whileHolding(this.policyArn, () -> write(iamUserName, before, now));
 		}
 		catch (AwsCallException ex) {
-			this.audit.record(AuditEvent.of(REVOKE_FAILED, AuditOutcome.FAILURE)
-				.portalUser(actor)
-				.iamUser(iamUserName)
-				.awsRequestId(ex.requestId())
-				.detail("reason", reason)
-				.detail("awsErrorCode", (ex.errorCode() != null) ? ex.errorCode() : ex.kind().name()));
+			recordFailure(actor, iamUserName, reason, ex.requestId(),
+					(ex.errorCode() != null) ? ex.errorCode() : ex.kind().name());
 			throw failed(ex);
+		}
+		if (!written) {
+			recordFailure(actor, iamUserName, reason, null, BUSY);
+			throw new RevocationFailedException(BUSY, null);
 		}
 		this.audit.record(AuditEvent.of(REVOKED, AuditOutcome.SUCCESS)
 			.portalUser(actor)
@@ -87,6 +91,14 @@ public class SessionRevoker {
 			.detail("revokedBefore", before.toString())
 			.detail("coversIssuanceRows", coveredIssuances(iamUserName, now)));
 		return before;
+	}
+
+	/** Holding the lease: the new version, then a re-read, because IAM's reads are only eventually consistent. */
+	private void write(String iamUserName, Instant before, Instant now) {
+		this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
+		if (!this.revocations.revokedBefore(this.policyArn, iamUserName).filter(before::equals).isPresent()) {
+			this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
+		}
 	}
 
 	/**
@@ -102,6 +114,15 @@ public class SessionRevoker {
 		catch (AwsCallException ex) {
 			throw failed(ex);
 		}
+	}
+
+	private void recordFailure(String actor, String iamUserName, String reason, String requestId, String cause) {
+		this.audit.record(AuditEvent.of(REVOKE_FAILED, AuditOutcome.FAILURE)
+			.portalUser(actor)
+			.iamUser(iamUserName)
+			.awsRequestId(requestId)
+			.detail("reason", reason)
+			.detail("awsErrorCode", cause));
 	}
 
 	private static RevocationFailedException failed(AwsCallException ex) {
