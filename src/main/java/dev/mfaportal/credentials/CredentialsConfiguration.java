@@ -35,8 +35,12 @@ class CredentialsConfiguration {
 
 	@Bean
 	SessionSeal credentialsSessionSeal(CredentialsProperties properties, Clock clock) {
-		return new SessionSeal(
-				new Sealer(ServerKeys.load("portal.credentials.sealing-key", properties.sealingKey()), clock));
+		return new SessionSeal(sealer(properties, clock));
+	}
+
+	@Bean
+	DeviceListSeal deviceListSeal(CredentialsProperties properties, Clock clock) {
+		return new DeviceListSeal(sealer(properties, clock), clock);
 	}
 
 	@Bean
@@ -54,8 +58,7 @@ class CredentialsConfiguration {
 	@Bean
 	MintedKeys mintedKeys(AccessKeys keys, MintedKeyLedger ledger, AuditLog auditLog, Clock clock,
 			CredentialsProperties properties) {
-		Sealer sealer = new Sealer(ServerKeys.load("portal.credentials.sealing-key", properties.sealingKey()), clock);
-		return new MintedKeys(keys, ledger, sealer, auditLog, clock, properties.mintedKeyTtl());
+		return new MintedKeys(keys, ledger, sealer(properties, clock), auditLog, clock, properties.mintedKeyTtl());
 	}
 
 	/** Runs in either mode: keys minted before a switch back to employee-key are still cleaned up. */
@@ -87,6 +90,10 @@ class CredentialsConfiguration {
 	@Bean
 	KeylessIssuance keylessIssuance(CredentialsProperties properties, MintedKeys keys, CredentialsIssuer issuer) {
 		return new KeylessIssuance(properties.keySource(), keys, issuer);
+	}
+
+	private static Sealer sealer(CredentialsProperties properties, Clock clock) {
+		return new Sealer(ServerKeys.load("portal.credentials.sealing-key", properties.sealingKey()), clock);
 	}
 
 }
