@@ -10,6 +10,7 @@ import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.enrollment.StepUpKeys;
 import dev.mfaportal.guard.CodeAttempts;
+import dev.mfaportal.kernel.Leases;
 import dev.mfaportal.kernel.Sealer;
 import dev.mfaportal.kernel.ServerKeys;
 
@@ -74,7 +75,7 @@ class CredentialsConfiguration {
 	SessionRevoker sessionRevoker(SessionRevocations revocations, AuditLog auditLog, AuditHistory history, Clock clock,
 			CredentialsProperties properties, JdbcClient jdbc) {
 		return new SessionRevoker(revocations, properties.revocationPolicyArn(), auditLog, history, clock,
-				new RevocationLease(jdbc, clock));
+				new Leases(jdbc, clock, "revocation_lease", SessionRevoker.LEASE));
 	}
 
 	/**

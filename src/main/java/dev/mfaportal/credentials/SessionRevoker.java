@@ -13,13 +13,19 @@ import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.SessionRevocations;
+import dev.mfaportal.kernel.Leases;
 
 /**
  * Revokes every session issued to an IAM user until now (S41): the employee for themselves ("my credentials
  * leaked") or the help desk for an employee, with a reason, audited. Sessions issued afterwards work. The
  * revocation lives in the one deny policy {@code portal.credentials.revocation-policy-arn}; its statements are
- * dropped after 36 h, the longest a session lives. Revocations take turns across instances ({@link RevocationLease}),
- * so none loses another's statement.
+ * dropped after 36 h, the longest a session lives.
+ * <p>
+ * A revocation reads the policy's default version and writes the next one from it, and IAM keeps whichever is
+ * written last, so two revocations for different users in the same moment would each lose the other's statement.
+ * They take turns across every instance through a lease (kernel's {@link Leases}, in {@code revocation_lease})
+ * rather than compare-and-retry, because a re-read straight after writing cannot see a write another instance
+ * makes a moment later from the same old version.
  */
 public class SessionRevoker {
 
@@ -31,6 +37,12 @@ public class SessionRevoker {
 	static final Duration LONGEST_SESSION = Duration.ofHours(36);
 
 	private static final int COVERED_ROWS_LOOKED_AT = 500;
+
+	/** Longer than one revocation's AWS calls (each has its own timeout), so a live holder keeps the lease. */
+	static final Duration LEASE = Duration.ofMinutes(1);
+
+	/** How long a revocation waits for others to finish before it is refused as "try again". */
+	private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
 	/** The failure's reference when other revocations kept the policy for the whole wait. */
 	private static final String BUSY = "RevocationBusy";
@@ -45,10 +57,10 @@ public class SessionRevoker {
 
 	private final Clock clock;
 
-	private final RevocationLease lease;
+	private final Leases lease;
 
 	SessionRevoker(SessionRevocations revocations, String policyArn, AuditLog audit, AuditHistory history,
-			Clock clock, RevocationLease lease) {
+			Clock clock, Leases lease) {
 		this.lease = lease;
 		this.revocations = revocations;
 		this.policyArn = policyArn;
@@ -73,7 +85,7 @@ public class SessionRevoker {
 		Instant before = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
 		boolean written;
 		try {
-			written = this.lease.whileHolding(this.policyArn, () -> write(iamUserName, before, now));
+			written = this.lease.waitingAtMost(LONGEST_WAIT, this.policyArn, () -> write(iamUserName, before, now));
 		}
 		catch (AwsCallException ex) {
 			recordFailure(actor, iamUserName, reason, ex.requestId(),

@@ -12,6 +12,7 @@ import dev.mfaportal.Concurrently;
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.audit.AuditHistory;
 import dev.mfaportal.aws.SecondInstanceAws;
+import dev.mfaportal.kernel.Leases;
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxFault;
 import org.jsoup.nodes.Document;
@@ -42,8 +43,9 @@ class RevocationRaceFlowTests extends CredentialsFlowSupport {
 
 	@Test
 	void revocationsForSeveralUsersAtOnceOnTwoInstancesThenEveryStatementIsInTheDefaultVersion() throws Exception {
+		Leases leases = new Leases(this.jdbc, this.clock, "revocation_lease", SessionRevoker.LEASE);
 		SessionRevoker secondInstance = new SessionRevoker(SecondInstanceAws.sessionRevocations(this.iam), POLICY,
-				this.auditLog, this.history, this.clock, new RevocationLease(this.jdbc, this.clock));
+				this.auditLog, this.history, this.clock, leases);
 		List<String> employees = List.of("alice", "bob");
 		List<String> others = IntStream.range(0, 6).mapToObj((i) -> "race-user-" + i).toList();
 		// A slow read of the current version widens the window in which two revocations would start from it.
