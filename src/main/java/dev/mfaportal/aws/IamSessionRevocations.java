@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@link SessionRevocations} on IAM's managed-policy versions. IAM returns a version's document URL-encoded
  * (RFC 3986); a managed policy holds at most 6,144 characters (white space not counted) and five versions.
- * Writes are serialised in this instance; a revocation is one read and one new version, so two instances
- * revoking in the same moment could lose one statement, which is why the caller re-reads and verifies.
+ * A revocation is one read and one new version, so two revocations at once would lose one statement: writes are
+ * serialised in this instance, and the caller serialises them across instances.
  */
 @Component
 class IamSessionRevocations implements SessionRevocations {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mfaportal.enrollment.Device;
 import dev.mfaportal.enrollment.DeviceList;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.identity.Employee;
@@ -48,9 +49,12 @@ class CredentialsController {
 
 	private final KeylessIssuance keyless;
 
+	private final DeviceListSeal deviceSeal;
+
 	CredentialsController(EmployeeDevices devices, DurationChoices durations, CredentialsIssuer issuer,
-			CredentialFiles files, SessionSeal seal, KeylessIssuance keyless) {
+			CredentialFiles files, SessionSeal seal, KeylessIssuance keyless, DeviceListSeal deviceSeal) {
 		this.keyless = keyless;
+		this.deviceSeal = deviceSeal;
 		this.devices = devices;
 		this.durations = durations;
 		this.issuer = issuer;
@@ -70,7 +74,8 @@ class CredentialsController {
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		String mintedKey = form.takeMintedKey();
-		Optional<IssueRequest> valid = form.validate(this.durations, errors, this.keyless.keySource());
+		Optional<IssueRequest> valid = form.validate(this.durations, errors, this.keyless.keySource())
+			.map((ok) -> ok.withSealedDevices(this.deviceSeal.open(employee, form.getSealedDevices())));
 		if (valid.isEmpty() && errors.hasFieldErrors("serialNumber") && StringUtils.hasLength(form.getSerialNumber())) {
 			this.issuer.refuseInvalidSerial(employee, form.getSerialNumber());
 		}
@@ -130,6 +135,10 @@ class CredentialsController {
 			}
 		}
 		model.addAttribute("devices", devices.devices());
+		if (devices.listed()) {
+			model.addAttribute("sealedDevices",
+					this.deviceSeal.seal(employee, devices.devices().stream().map(Device::serialNumber).toList()));
+		}
 		model.addAttribute("durationOptions", this.durations.options());
 		model.addAttribute("keyless", this.keyless.enabled());
 		if (this.keyless.enabled() && devices.listed() && !devices.devices().isEmpty()) {

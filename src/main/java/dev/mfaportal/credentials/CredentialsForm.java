@@ -30,6 +30,8 @@ class CredentialsForm {
 
 	private String mintedKey;
 
+	private String sealedDevices;
+
 	/**
 	 * Checks everything that can be checked without AWS (S17).
 	 * @return the request, or empty when {@code errors} now holds why not
@@ -87,6 +89,14 @@ class CredentialsForm {
 		String sealed = this.mintedKey;
 		this.mintedKey = null;
 		return sealed;
+	}
+
+	public String getSealedDevices() {
+		return this.sealedDevices;
+	}
+
+	public void setSealedDevices(String sealedDevices) {
+		this.sealedDevices = sealedDevices;
 	}
 
 	public String getMintedKey() {

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param profileName the profile name in the downloadable credentials-file block
  * @param region written as {@code AWS_REGION} into the env formats when set
  * @param sealingKey Base64 of a 256-bit AES key sealing the credentials into the result page for the
- * download buttons; blank means a random key per instance
+ * download buttons, and the device list (and a minted key) into the form; blank means a random key per instance
  * @param keySource whose long-term key signs {@code GetSessionToken}: the one the employee types
  * ({@code employee-key}), or one the portal creates for their IAM user for this one call and deletes straight
  * after ({@code portal-minted})

@@ -68,6 +68,19 @@ class MintedKeys {
 		for (String earlier : this.ledger.openKeysOf(employee.iamUserName())) {
 			delete(employee.username(), employee.iamUserName(), earlier, "replaced");
 		}
+		AccessKey key = mintRecorded(employee);
+		byte[] sealed = (key.accessKeyId() + "\n" + key.secretAccessKey().reveal()).getBytes(StandardCharsets.UTF_8);
+		return this.sealer.seal(PURPOSE, employee.username() + "\n" + binding, this.clock.instant().plus(this.ttl),
+				sealed);
+	}
+
+	/**
+	 * Mints a key for the employee's IAM user, recorded before it is returned: the intent row, CreateAccessKey,
+	 * the key id in the ledger and the audit log. Used as it is for a call the portal makes at once (the
+	 * step-up check), never sealed or shown; the caller deletes it with {@link #discard} whatever the outcome.
+	 * @throws AwsCallException when IAM refused (kind {@code LIMIT_EXCEEDED}: the user already has two keys)
+	 */
+	AccessKey mintRecorded(Employee employee) {
 		long intent = this.ledger.intend(employee.username(), employee.iamUserName(), this.clock.instant());
 		AccessKeys.Created created;
 		try {
@@ -90,9 +103,7 @@ class MintedKeys {
 			this.keys.delete(employee.iamUserName(), keyId);
 			throw ex;
 		}
-		byte[] sealed = (keyId + "\n" + created.key().secretAccessKey().reveal()).getBytes(StandardCharsets.UTF_8);
-		return this.sealer.seal(PURPOSE, employee.username() + "\n" + binding, this.clock.instant().plus(this.ttl),
-				sealed);
+		return created.key();
 	}
 
 	/**

@@ -13,12 +13,19 @@ import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.aws.AwsCallException;
 import dev.mfaportal.aws.SessionRevocations;
+import dev.mfaportal.kernel.Leases;
 
 /**
  * Revokes every session issued to an IAM user until now (S41): the employee for themselves ("my credentials
  * leaked") or the help desk for an employee, with a reason, audited. Sessions issued afterwards work. The
  * revocation lives in the one deny policy {@code portal.credentials.revocation-policy-arn}; its statements are
  * dropped after 36 h, the longest a session lives.
+ * <p>
+ * A revocation reads the policy's default version and writes the next one from it, and IAM keeps whichever is
+ * written last, so two revocations for different users in the same moment would each lose the other's statement.
+ * They take turns across every instance through a lease (kernel's {@link Leases}, in {@code revocation_lease})
+ * rather than compare-and-retry, because a re-read straight after writing cannot see a write another instance
+ * makes a moment later from the same old version.
  */
 public class SessionRevoker {
 
@@ -31,6 +38,15 @@ public class SessionRevoker {
 
 	private static final int COVERED_ROWS_LOOKED_AT = 500;
 
+	/** Longer than one revocation's AWS calls (each has its own timeout), so a live holder keeps the lease. */
+	static final Duration LEASE = Duration.ofMinutes(1);
+
+	/** How long a revocation waits for others to finish before it is refused as "try again". */
+	private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+	/** The failure's reference when other revocations kept the policy for the whole wait. */
+	private static final String BUSY = "RevocationBusy";
+
 	private final SessionRevocations revocations;
 
 	private final String policyArn;
@@ -41,8 +57,11 @@ public class SessionRevoker {
 
 	private final Clock clock;
 
+	private final Leases lease;
+
 	SessionRevoker(SessionRevocations revocations, String policyArn, AuditLog audit, AuditHistory history,
-			Clock clock) {
+			Clock clock, Leases lease) {
+		this.lease = lease;
 		this.revocations = revocations;
 		this.policyArn = policyArn;
 		this.audit = audit;
@@ -64,21 +83,18 @@ public class SessionRevoker {
 		Instant now = this.clock.instant();
 		// aws:TokenIssueTime has sub-second precision: rounding up covers a session issued earlier this second.
 		Instant before = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		boolean written;
 		try {
-			this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
-			// Another instance may have written a version from the same default at the same moment; one re-write.
-			if (!this.revocations.revokedBefore(this.policyArn, iamUserName).filter(before::equals).isPresent()) {
-				this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
-			}
+			written = this.lease.waitingAtMost(LONGEST_WAIT, this.policyArn, () -> write(iamUserName, before, now));
 		}
 		catch (AwsCallException ex) {
-			this.audit.record(AuditEvent.of(REVOKE_FAILED, AuditOutcome.FAILURE)
-				.portalUser(actor)
-				.iamUser(iamUserName)
-				.awsRequestId(ex.requestId())
-				.detail("reason", reason)
-				.detail("awsErrorCode", (ex.errorCode() != null) ? ex.errorCode() : ex.kind().name()));
+			recordFailure(actor, iamUserName, reason, ex.requestId(),
+					(ex.errorCode() != null) ? ex.errorCode() : ex.kind().name());
 			throw failed(ex);
+		}
+		if (!written) {
+			recordFailure(actor, iamUserName, reason, null, BUSY);
+			throw new RevocationFailedException(BUSY, null);
 		}
 		this.audit.record(AuditEvent.of(REVOKED, AuditOutcome.SUCCESS)
 			.portalUser(actor)
@@ -87,6 +103,14 @@ public class SessionRevoker {
 			.detail("revokedBefore", before.toString())
 			.detail("coversIssuanceRows", coveredIssuances(iamUserName, now)));
 		return before;
+	}
+
+	/** Holding the lease: the new version, then a re-read, because IAM's reads are only eventually consistent. */
+	private void write(String iamUserName, Instant before, Instant now) {
+		this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
+		if (!this.revocations.revokedBefore(this.policyArn, iamUserName).filter(before::equals).isPresent()) {
+			this.revocations.revoke(this.policyArn, iamUserName, before, now.minus(LONGEST_SESSION));
+		}
 	}
 
 	/**
@@ -102,6 +126,15 @@ public class SessionRevoker {
 		catch (AwsCallException ex) {
 			throw failed(ex);
 		}
+	}
+
+	private void recordFailure(String actor, String iamUserName, String reason, String requestId, String cause) {
+		this.audit.record(AuditEvent.of(REVOKE_FAILED, AuditOutcome.FAILURE)
+			.portalUser(actor)
+			.iamUser(iamUserName)
+			.awsRequestId(requestId)
+			.detail("reason", reason)
+			.detail("awsErrorCode", cause));
 	}
 
 	private static RevocationFailedException failed(AwsCallException ex) {

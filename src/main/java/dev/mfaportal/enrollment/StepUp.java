@@ -25,8 +25,10 @@ import dev.mfaportal.identity.Employee;
 @Component
 class StepUp {
 
-	static final CodeFlow FLOW = CodeFlow.of("enrollment.step-up-requested", "enrollment.step-up-failed",
-			(ex) -> AwsRefusal.of(ex.kind()).reason(), (refusal) -> EnrollmentException.refused("step-up", refusal));
+	static final CodeFlow FLOW = flow("step-up");
+
+	/** The same when the portal mints the key: the employee is told about the code, never about a key. */
+	static final CodeFlow KEYLESS_FLOW = flow("keyless-step-up");
 
 	private static final Duration SHORTEST_SESSION = Duration.ofSeconds(900);
 
@@ -57,9 +59,10 @@ class StepUp {
 			.withAuditDetail("purpose", purpose)
 			.checkedBy((codes) -> devices.contains(serial) ? Optional.empty()
 					: Optional.of(LocalRefusal.of("not-your-device")));
+		CodeFlow flow = this.keys.asksForKey() ? FLOW : KEYLESS_FLOW;
 		try {
-			this.keys.signWith(employee, input, (key) -> this.attempts.run(FLOW, attempt,
-					(codes) -> this.sessionTokens.issue(key, serial, codes.get(0), SHORTEST_SESSION)));
+			this.keys.signWith(employee, input, (key) -> this.attempts.run(flow, attempt, (codes) -> this.keys
+				.send(() -> this.sessionTokens.issue(key, serial, codes.get(0), SHORTEST_SESSION))));
 		}
 		catch (StepUpKeyException ex) {
 			this.audit.record(Audits.failure(FLOW.failed(), employee, serial, ex.reason()).detail("purpose", purpose));
@@ -67,6 +70,11 @@ class StepUp {
 		}
 		this.audit.record(Audits.event("enrollment.step-up-verified", AuditOutcome.SUCCESS, employee, serial)
 			.detail("purpose", purpose));
+	}
+
+	private static CodeFlow flow(String operation) {
+		return CodeFlow.of("enrollment.step-up-requested", "enrollment.step-up-failed",
+				(ex) -> AwsRefusal.of(ex.kind()).reason(), (refusal) -> EnrollmentException.refused(operation, refusal));
 	}
 
 	/** The one device there is when the form did not say; otherwise the form's choice. */
