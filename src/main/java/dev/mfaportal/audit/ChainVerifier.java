@@ -55,16 +55,29 @@ class ChainVerifier {
 
 	/** @param checkpoint a checkpoint the table must still agree with, or {@code null} */
 	ChainReport verify(Checkpoint checkpoint) {
+		return stream((rows) -> walk(rows, checkpoint, this.key));
+	}
+
+	/**
+	 * What a verifier holding a checkpoint but not the key can check: the links ({@code prev_hash}) up to the end
+	 * and that the checkpoint's row is still there with its hash; row hashes are not recomputed.
+	 */
+	ChainReport verifyLinks(Checkpoint checkpoint) {
+		return stream((rows) -> walk(rows, checkpoint, null));
+	}
+
+	private ChainReport stream(java.util.function.Function<Stream<AuditRow>, ChainReport> walk) {
 		return this.readOnly.execute((status) -> {
 			try (Stream<AuditRow> rows = this.streaming.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event ORDER BY id")
 				.query(AuditRow.MAPPER)
 				.stream()) {
-				return walk(rows, checkpoint);
+				return walk.apply(rows);
 			}
 		});
 	}
 
-	private ChainReport walk(Stream<AuditRow> rows, Checkpoint checkpoint) {
+	/** @param key the chain key, or {@code null} to check links and the checkpoint only */
+	ChainReport walk(Stream<AuditRow> rows, Checkpoint checkpoint, ChainKey key) {
 		String expectedPrev = AuditHashes.GENESIS;
 		long count = 0;
 		AuditRow last = null;
@@ -72,11 +85,12 @@ class ChainVerifier {
 			if (!expectedPrev.equals(row.prevHash())) {
 				return broken(count, row, "prev_hash", expectedPrev, row.prevHash());
 			}
-			if (last != null && last.hashVersion() == AuditHashes.KEYED && row.hashVersion() != AuditHashes.KEYED) {
+			if (key != null && last != null && last.hashVersion() == AuditHashes.KEYED
+					&& row.hashVersion() != AuditHashes.KEYED) {
 				return broken(count, row, "hash_version", Integer.toString(AuditHashes.KEYED),
 						Integer.toString(row.hashVersion()));
 			}
-			String computed = this.key.expectedHash(row.prevHash(), row);
+			String computed = (key != null) ? key.expectedHash(row.prevHash(), row) : row.rowHash();
 			if (!computed.equals(row.rowHash())) {
 				return broken(count, row, "row_hash", computed, row.rowHash());
 			}
@@ -87,7 +101,7 @@ class ChainVerifier {
 			last = row;
 			count++;
 		}
-		if (last != null && last.hashVersion() != AuditHashes.KEYED) {
+		if (key != null && last != null && last.hashVersion() != AuditHashes.KEYED) {
 			return broken(count - 1, last, "hash_version", Integer.toString(AuditHashes.KEYED),
 					Integer.toString(last.hashVersion()));
 		}

@@ -57,6 +57,14 @@ final class AuditTestRows {
 		});
 	}
 
+	/** Runs SQL once per parameter list, with the trigger switched off, in one committed transaction. */
+	void tamperEach(String sql, List<Object[]> params) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			params.forEach((each) -> this.jdbc.sql(sql).params(each).update());
+		});
+	}
+
 	/** Puts a deleted row back exactly as it was. */
 	void restore(AuditRow row) {
 		this.transaction.executeWithoutResult((status) -> {

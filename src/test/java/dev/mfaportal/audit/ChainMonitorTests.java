@@ -32,7 +32,11 @@ class ChainMonitorTests {
 	AuditChainHealthIndicator health = new AuditChainHealthIndicator(this.monitor);
 
 	static AuditProperties properties(boolean onSchedule) {
-		return new AuditProperties(50, 92, onSchedule, Duration.ofMinutes(30), Duration.ofSeconds(45), null,
+		return properties(onSchedule, null);
+	}
+
+	static AuditProperties properties(boolean onSchedule, String chainKey) {
+		return new AuditProperties(50, 92, onSchedule, Duration.ofMinutes(30), Duration.ofSeconds(45), chainKey,
 				new AuditProperties.Checkpoint(Duration.ofMinutes(10), null), 3);
 	}
 
