@@ -1,5 +1,6 @@
 package dev.mfaportal.audit;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,8 +119,10 @@ class ChainAppender {
 			AuditRow row = batch.get(i).event.row(ids.get(i), AuditHashes.truncate(this.clock.instant()), prevHash);
 			String rowHash = this.key.rowHash(prevHash, row);
 			params.addAll(List.of(row.id(), utc(row.occurredAt())));
-			params.addAll(nullable(row.portalUser(), row.iamUser(), row.action(), row.outcome(), row.sourceIp(),
-					row.userAgent(), row.mfaSerial(), row.accessKeyId(), utc(row.expiresAt()), row.awsRequestId()));
+			params.addAll(texts(row.portalUser(), row.iamUser(), row.action(), row.outcome(), row.sourceIp(),
+					row.userAgent(), row.mfaSerial(), row.accessKeyId()));
+			params.add(new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utc(row.expiresAt())));
+			params.addAll(texts(row.awsRequestId()));
 			params.addAll(List.of(AuditRow.detailJson(row.detail()), prevHash, rowHash, AuditHashes.KEYED));
 			prevHash = rowHash;
 		}
@@ -129,8 +133,12 @@ class ChainAppender {
 		return ids;
 	}
 
-	private static List<Object> nullable(Object... values) {
-		return java.util.Arrays.asList(values);
+	/**
+	 * Typed, so that a null needs no round trip: without a type, the JDBC template asks the driver for each null
+	 * parameter's type, which PostgreSQL's driver answers by describing the statement to the server.
+	 */
+	private static List<SqlParameterValue> texts(String... values) {
+		return java.util.Arrays.stream(values).map((value) -> new SqlParameterValue(Types.VARCHAR, value)).toList();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

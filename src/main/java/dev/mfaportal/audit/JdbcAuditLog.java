@@ -47,7 +47,7 @@ class JdbcAuditLog implements AuditLog {
 			this.meters.counted(event);
 			return 0;
 		}
-		writeEnded(false);
+		writeEnded();
 		long id = write(prepared, () -> this.meters.timed(event, () -> this.appender.append(prepared)));
 		// One line per event for log shipping; the event holds no secret (S3), the MDC adds the request id.
 		logger.atInfo()
@@ -62,16 +62,19 @@ class JdbcAuditLog implements AuditLog {
 	/** Writes the counted rows of minutes that have ended; those it cannot write wait for the next time. */
 	@Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
 	void writeEndedMinutes() {
-		writeEnded(false);
+		this.flood.endMinutes(false);
+		writeEnded();
 	}
 
 	@PreDestroy
 	void writeCountsOnShutdown() {
-		writeEnded(true);
+		this.flood.endMinutes(true);
+		writeEnded();
 	}
 
-	private void writeEnded(boolean all) {
-		List<PreparedEvent> rows = this.flood.takeEnded(all);
+	/** The rows of minutes already ended: a source's previous minute ends at its next refusal. */
+	private void writeEnded() {
+		List<PreparedEvent> rows = this.flood.takeEnded();
 		for (int i = 0; i < rows.size(); i++) {
 			PreparedEvent row = rows.get(i);
 			try {

@@ -69,11 +69,8 @@ class RefusalFlood {
 		return false;
 	}
 
-	/**
-	 * Takes out the rows of minutes that have ended (every minute, the current ones too, when {@code all}), oldest
-	 * first; the caller writes them or {@link #putBack puts them back}.
-	 */
-	synchronized List<PreparedEvent> takeEnded(boolean all) {
+	/** Ends every minute that is over (every minute, the current ones too, when {@code all}). */
+	synchronized void endMinutes(boolean all) {
 		Instant now = this.clock.instant();
 		for (Iterator<Map.Entry<Source, Minute>> it = this.minutes.entrySet().iterator(); it.hasNext();) {
 			Map.Entry<Source, Minute> entry = it.next();
@@ -81,6 +78,13 @@ class RefusalFlood {
 				it.remove();
 				end(entry.getKey(), entry.getValue());
 			}
+		}
+	}
+
+	/** Takes out the rows of ended minutes, oldest first; the caller writes them or {@link #putBack puts them back}. */
+	synchronized List<PreparedEvent> takeEnded() {
+		if (this.ended.isEmpty()) {
+			return List.of();
 		}
 		List<PreparedEvent> rows = List.copyOf(this.ended);
 		this.ended.clear();
