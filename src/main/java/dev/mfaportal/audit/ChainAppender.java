@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -20,11 +21,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends rows to the chain by group commit (S43). A writer queues its row and takes the leader lock; whoever holds
- * it appends everything queued in one transaction under the chain's advisory lock (so instances sharing the
- * database still extend one chain in id order) and completes each row's writer. A writer returns only once its own
- * row is committed; if the transaction fails, every writer of that batch gets the failure (S21). Under load one
- * lock, one head read and one commit serve many rows instead of one each.
+ * Appends rows to the chain by group commit (S43). A writer queues its row; if no other writer is leading, it
+ * leads: it appends everything queued in one transaction under the chain's advisory lock (so instances sharing
+ * the database still extend one chain in id order), wakes each row's writer, and hands the lead to the oldest row
+ * still queued. A writer returns only once its own row is committed; if the transaction fails, every writer of
+ * that batch gets the failure (S21). Under load one lock, one head read and one commit serve many rows. Waiting
+ * writers are woken one by one, each by its own semaphore, never by taking turns on the leader lock.
  */
 @Component
 class ChainAppender {
@@ -69,14 +71,26 @@ class ChainAppender {
 	long append(PreparedEvent event) {
 		Queued queued = new Queued(event);
 		this.queue.add(queued);
-		this.leader.lock();
-		try {
-			while (!queued.written.isDone()) {
-				writeQueued();
+		while (!queued.written.isDone()) {
+			if (this.leader.tryLock()) {
+				try {
+					while (!queued.written.isDone()) {
+						writeQueued();
+					}
+				}
+				finally {
+					this.leader.unlock();
+				}
+				// Whoever held the lead when a row was queued looks at the queue after letting go, so none waits
+				// for a leader that never comes.
+				Queued next = this.queue.peek();
+				if (next != null) {
+					next.wake.release();
+				}
 			}
-		}
-		finally {
-			this.leader.unlock();
+			else {
+				queued.wake.acquireUninterruptibly();
+			}
 		}
 		return queued.id();
 	}
@@ -97,7 +111,10 @@ class ChainAppender {
 		}
 		finally {
 			// An Error thrown above must not leave a writer waiting for a batch nobody writes.
-			batch.forEach((queued) -> queued.written.completeExceptionally(new IllegalStateException("not written")));
+			batch.forEach((queued) -> {
+				queued.written.completeExceptionally(new IllegalStateException("not written"));
+				queued.wake.release();
+			});
 		}
 	}
 
@@ -150,6 +167,9 @@ class ChainAppender {
 		final PreparedEvent event;
 
 		final CompletableFuture<Long> written = new CompletableFuture<>();
+
+		/** Released when the row is written, or when its writer is to lead. */
+		final Semaphore wake = new Semaphore(0);
 
 		Queued(PreparedEvent event) {
 			this.event = event;
