@@ -120,17 +120,16 @@ class ChainAppender {
 
 	private List<Long> insert(List<Queued> batch) {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query((rs, n) -> 1).single();
-		String prevHash = this.jdbc.sql("SELECT row_hash FROM audit_event ORDER BY id DESC LIMIT 1")
-			.query(String.class)
-			.optional()
-			.orElse(AuditHashes.GENESIS);
-		List<Long> ids = this.jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_event', 'id')) FROM generate_series(1, :n)")
+		// After the lock, in a statement of its own: its snapshot then sees every row committed before the lock.
+		List<Object[]> headAndIds = this.jdbc.sql("""
+				SELECT (SELECT row_hash FROM audit_event ORDER BY id DESC LIMIT 1),
+					nextval(pg_get_serial_sequence('audit_event', 'id'))
+				FROM generate_series(1, :n)""")
 			.param("n", batch.size())
-			.query(Long.class)
-			.list()
-			.stream()
-			.sorted()
-			.toList();
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) })
+			.list();
+		String prevHash = (headAndIds.get(0)[0] != null) ? (String) headAndIds.get(0)[0] : AuditHashes.GENESIS;
+		List<Long> ids = headAndIds.stream().map((row) -> (Long) row[1]).sorted().toList();
 		List<Object> params = new ArrayList<>(batch.size() * 16);
 		for (int i = 0; i < batch.size(); i++) {
 			AuditRow row = batch.get(i).event.row(ids.get(i), AuditHashes.truncate(this.clock.instant()), prevHash);
