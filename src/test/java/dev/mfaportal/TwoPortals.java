@@ -71,6 +71,7 @@ final class TwoPortals implements AutoCloseable {
 		settings.put("portal.enrollment.sealing-key", randomKey());
 		settings.put("portal.credentials.sealing-key", randomKey());
 		settings.put("portal.guard.code-key", randomKey());
+		settings.put("portal.audit.chain-key", randomKey());
 		settings.put("portal.enrollment.token-lifetime", TOKEN_LIFETIME);
 		settings.put("portal.enrollment.sweep-interval", SWEEP_INTERVAL);
 		// As behind any TLS-terminating proxy (docs/deployment.md): nginx sets X-Forwarded-For.

@@ -12,13 +12,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The hash chain of the audit log (S24). Each row stores {@code prev_hash}, the {@code row_hash} of the row
- * before it in id order ({@link #GENESIS} for the first), and
- * {@code row_hash = lowercase hex of SHA-256(UTF-8 bytes of (prev_hash + canonical form))}.
- * <p>
- * The canonical form (version 1), so that anyone can re-check the chain outside the portal:
+ * The hash chain of the audit log (S24, S36). Each row stores {@code prev_hash}, the {@code row_hash} of the row
+ * before it in id order ({@link #GENESIS} for the first), its {@code hash_version}, and
+ * <ul>
+ * <li>version 1 (rows written before the chain was keyed):
+ * {@code row_hash = lowercase hex of SHA-256(UTF-8 bytes of (prev_hash + canonical form))};</li>
+ * <li>version 2: {@code row_hash = lowercase hex of HMAC-SHA256(chain key, UTF-8 bytes of (prev_hash + canonical
+ * form))}, the chain key being derived from {@code portal.audit.chain-key} ({@link ChainKey}).</li>
+ * </ul>
+ * The canonical form, so that anyone can re-check the chain outside the portal (version 2 with the key):
  * <pre>
- * "v1" then, in this order, one field each for id, occurred_at, portal_user, iam_user, action, outcome,
+ * "v1" (or "v2", the row's hash version) then, in this order, one field each for id, occurred_at, portal_user, iam_user, action, outcome,
  * source_ip, user_agent, mfa_serial, access_key_id, expires_at, aws_request_id, then the detail.
  *   field(null)  = "~;"
  *   field(text)  = &lt;number of UTF-8 bytes of text&gt; ":" text ";"
@@ -35,6 +39,12 @@ final class AuditHashes {
 	/** {@code prev_hash} of the first row. */
 	static final String GENESIS = "0".repeat(64);
 
+	/** Plain SHA-256: anyone who can write the table can recompute it, so it proves nothing to its owner. */
+	static final int LEGACY = 1;
+
+	/** HMAC-SHA256 under the chain key, which the database never sees. */
+	static final int KEYED = 2;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
@@ -49,12 +59,17 @@ final class AuditHashes {
 		return (instant != null) ? TIME.format(truncate(instant)) : null;
 	}
 
+	/** Version 1, unkeyed: kept for the rows written before the chain was keyed. */
 	static String rowHash(String prevHash, AuditRow row) {
-		return sha256Hex(prevHash + canonicalForm(row));
+		return sha256Hex(prevHash + canonicalForm(row, LEGACY));
 	}
 
 	static String canonicalForm(AuditRow row) {
-		StringBuilder out = new StringBuilder(256).append("v1");
+		return canonicalForm(row, row.hashVersion());
+	}
+
+	static String canonicalForm(AuditRow row, int version) {
+		StringBuilder out = new StringBuilder(256).append('v').append(version);
 		field(out, Long.toString(row.id()));
 		field(out, formatTime(row.occurredAt()));
 		field(out, row.portalUser());

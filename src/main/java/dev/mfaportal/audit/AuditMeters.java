@@ -78,6 +78,11 @@ class AuditMeters {
 		}
 	}
 
+	/** A refusal counted into its source's row of the minute (S43): the meters still count each one. */
+	void counted(AuditEvent event) {
+		recorded(event);
+	}
+
 	private void recorded(AuditEvent event) {
 		String outcome = event.outcome().name().toLowerCase(Locale.ROOT);
 		String reason = event.detail().getOrDefault("reason", NONE);

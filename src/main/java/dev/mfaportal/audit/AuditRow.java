@@ -19,14 +19,15 @@ import org.springframework.jdbc.core.RowMapper;
  * @param detail the JSON detail; a value that is not a JSON string (only possible by editing the database)
  * is kept as {@code "\u0000" + its JSON text}, which no legitimately written value can equal
  * (PostgreSQL refuses NUL in text), so such an edit breaks the hash
+ * @param hashVersion how {@code row_hash} is computed ({@link AuditHashes#LEGACY} or {@link AuditHashes#KEYED})
  */
 record AuditRow(long id, Instant occurredAt, String portalUser, String iamUser, String action, String outcome,
 		String sourceIp, String userAgent, String mfaSerial, String accessKeyId, Instant expiresAt,
-		String awsRequestId, Map<String, String> detail, String prevHash, String rowHash) {
+		String awsRequestId, Map<String, String> detail, String prevHash, String rowHash, int hashVersion) {
 
 	static final String COLUMNS = """
 			id, occurred_at, portal_user, iam_user, action, outcome, source_ip, user_agent, mfa_serial,
-			access_key_id, expires_at, aws_request_id, detail::text AS detail, prev_hash, row_hash""";
+			access_key_id, expires_at, aws_request_id, detail::text AS detail, prev_hash, row_hash, hash_version""";
 
 	static final RowMapper<AuditRow> MAPPER = AuditRow::map;
 
@@ -42,7 +43,7 @@ record AuditRow(long id, Instant occurredAt, String portalUser, String iamUser, 
 				rs.getString("iam_user"), rs.getString("action"), rs.getString("outcome"), rs.getString("source_ip"),
 				rs.getString("user_agent"), rs.getString("mfa_serial"), rs.getString("access_key_id"),
 				instant(rs, "expires_at"), rs.getString("aws_request_id"), parseDetail(rs.getString("detail")),
-				rs.getString("prev_hash"), rs.getString("row_hash"));
+				rs.getString("prev_hash"), rs.getString("row_hash"), rs.getInt("hash_version"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

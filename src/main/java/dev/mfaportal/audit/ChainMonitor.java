@@ -19,14 +19,23 @@ class ChainMonitor {
 
 	private final ChainVerifier verifier;
 
+	private final ChainCheckpoints checkpoints;
+
 	private final AtomicReference<ChainReport> latest = new AtomicReference<>();
 
-	ChainMonitor(ChainVerifier verifier) {
+	ChainMonitor(ChainVerifier verifier, ChainCheckpoints checkpoints) {
 		this.verifier = verifier;
+		this.checkpoints = checkpoints;
 	}
 
+	/** Walks the chain and compares it with the latest checkpoint published (S36). */
 	ChainReport check() {
-		ChainReport report = this.verifier.verify();
+		return check(this.checkpoints.latest().orElse(null));
+	}
+
+	/** Walks the chain and compares it with {@code checkpoint} (none when {@code null}). */
+	ChainReport check(Checkpoint checkpoint) {
+		ChainReport report = this.verifier.verify(checkpoint);
 		this.latest.set(report);
 		if (report.intact()) {
 			logger.info("Audit chain {}", report.summary());

@@ -14,7 +14,7 @@ class AuditHashesTests {
 	static AuditRow row(Map<String, String> detail) {
 		return new AuditRow(42, Instant.parse("2026-11-28T13:05:00.1234567Z"), "alice", null, "credentials.issued",
 				"SUCCESS", "203.0.113.7", "curl/8", null, "ASIAX", Instant.parse("2026-11-29T01:00:00Z"), "r-1",
-				detail, AuditHashes.GENESIS, null);
+				detail, AuditHashes.GENESIS, null, AuditHashes.LEGACY);
 	}
 
 	@Test

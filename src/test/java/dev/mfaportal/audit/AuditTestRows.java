@@ -23,6 +23,14 @@ final class AuditTestRows {
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
+	/** An audit log of its own on {@code jdbc}, with its own clock, chaining under {@code key}. */
+	static JdbcAuditLog log(JdbcClient jdbc, PlatformTransactionManager transactionManager, ChainKey key,
+			java.time.Clock clock) {
+		return new JdbcAuditLog(new ChainAppender(jdbc, transactionManager, clock, key),
+				new RefusalFlood(clock, ChainMonitorTests.properties(true)),
+				new AuditMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+	}
+
 	AuditRow find(long id) {
 		return this.jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE id = ?")
 			.param(id)
@@ -49,19 +57,28 @@ final class AuditTestRows {
 		});
 	}
 
+	/** Runs SQL once per parameter list, with the trigger switched off, in one committed transaction. */
+	void tamperEach(String sql, List<Object[]> params) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			params.forEach((each) -> this.jdbc.sql(sql).params(each).update());
+		});
+	}
+
 	/** Puts a deleted row back exactly as it was. */
 	void restore(AuditRow row) {
 		this.transaction.executeWithoutResult((status) -> {
 			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
 			this.jdbc.sql("""
 					INSERT INTO audit_event (id, occurred_at, portal_user, iam_user, action, outcome, source_ip,
-						user_agent, mfa_serial, access_key_id, expires_at, aws_request_id, detail, prev_hash, row_hash)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+						user_agent, mfa_serial, access_key_id, expires_at, aws_request_id, detail, prev_hash, row_hash,
+						hash_version)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
 					""")
 				.params(row.id(), utc(row.occurredAt()), row.portalUser(), row.iamUser(), row.action(),
 						row.outcome(), row.sourceIp(), row.userAgent(), row.mfaSerial(), row.accessKeyId(),
 						utc(row.expiresAt()), row.awsRequestId(), AuditRow.detailJson(row.detail()), row.prevHash(),
-						row.rowHash())
+						row.rowHash(), row.hashVersion())
 				.update();
 		});
 	}

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,14 +41,17 @@ class AuditViewControllerTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	ChainKey key;
+
 	/** A portal user no other test uses, so the shared database's other rows stay out of the way. */
 	static String someone() {
 		return "u-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	AuditLog at(String instant) {
-		return new JdbcAuditLog(this.jdbc, this.transactionManager, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC),
-				new AuditMeters(new SimpleMeterRegistry()));
+		return AuditTestRows.log(this.jdbc, this.transactionManager, this.key,
+				Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
 	}
 
 	Document page(String url) throws Exception {

@@ -25,12 +25,19 @@ class ChainMonitorTests {
 
 	ChainVerifier verifier = mock(ChainVerifier.class);
 
-	ChainMonitor monitor = new ChainMonitor(this.verifier);
+	ChainCheckpoints checkpoints = mock(ChainCheckpoints.class);
+
+	ChainMonitor monitor = new ChainMonitor(this.verifier, this.checkpoints);
 
 	AuditChainHealthIndicator health = new AuditChainHealthIndicator(this.monitor);
 
 	static AuditProperties properties(boolean onSchedule) {
-		return new AuditProperties(50, 92, onSchedule, Duration.ofMinutes(30), Duration.ofSeconds(45));
+		return properties(onSchedule, null);
+	}
+
+	static AuditProperties properties(boolean onSchedule, String chainKey) {
+		return new AuditProperties(50, 92, onSchedule, Duration.ofMinutes(30), Duration.ofSeconds(45), chainKey,
+				new AuditProperties.Checkpoint(Duration.ofMinutes(10), null), 3);
 	}
 
 	@Test
@@ -40,7 +47,7 @@ class ChainMonitorTests {
 
 	@Test
 	void scheduledCheckWhenChainBrokenThenHealthDownAndErrorLogged(CapturedOutput output) {
-		given(this.verifier.verify()).willReturn(ChainReport.broken(41, 42, "row_hash", "aa", "bb", NOW));
+		given(this.verifier.verify(null)).willReturn(ChainReport.broken(41, 42, "row_hash", "aa", "bb", NOW));
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 		new ScheduledChainCheck(this.monitor, properties(true)).configureTasks(registrar);
 
@@ -56,7 +63,7 @@ class ChainMonitorTests {
 
 	@Test
 	void scheduledCheckWhenChainIntactThenHealthUpWithHeadHash() {
-		given(this.verifier.verify()).willReturn(ChainReport.intact(7, "cafe", NOW));
+		given(this.verifier.verify(null)).willReturn(ChainReport.intact(7, "cafe", NOW));
 
 		this.monitor.check();
 

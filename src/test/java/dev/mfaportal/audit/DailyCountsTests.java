@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +25,11 @@ class DailyCountsTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	ChainKey key;
+
 	void record(String action, AuditOutcome outcome, String at) {
-		new JdbcAuditLog(this.jdbc, this.transactionManager, Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
-				new AuditMeters(new SimpleMeterRegistry()))
+		AuditTestRows.log(this.jdbc, this.transactionManager, this.key, Clock.fixed(Instant.parse(at), ZoneOffset.UTC))
 			.record(AuditEvent.of(action, outcome).portalUser("chart"));
 	}
 

@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +40,9 @@ class JdbcAuditLogTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ChainKey key;
 
 	@AfterEach
 	void leaveRequest() {
@@ -85,7 +86,8 @@ class JdbcAuditLogTests {
 		assertThat(row.sourceIp()).isEqualTo("203.0.113.7");
 		assertThat(row.userAgent()).isEqualTo("Mozilla/5.0 (X11; Linux x86_64)");
 		assertThat(row.occurredAt()).isBetween(before, Instant.now().plusSeconds(1));
-		assertThat(row.rowHash()).isEqualTo(AuditHashes.rowHash(row.prevHash(), row));
+		assertThat(row.rowHash()).isEqualTo(this.key.rowHash(row.prevHash(), row));
+		assertThat(row.hashVersion()).isEqualTo(AuditHashes.KEYED);
 	}
 
 	@Test
@@ -179,8 +181,8 @@ class JdbcAuditLogTests {
 	@Test
 	void recordWhenDatabaseUnreachableThenAuditUnavailable() {
 		DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "y");
-		JdbcAuditLog broken = new JdbcAuditLog(JdbcClient.create(nowhere), new DataSourceTransactionManager(nowhere),
-				java.time.Clock.systemUTC(), new AuditMeters(new SimpleMeterRegistry()));
+		JdbcAuditLog broken = AuditTestRows.log(JdbcClient.create(nowhere), new DataSourceTransactionManager(nowhere),
+				this.key, java.time.Clock.systemUTC());
 
 		assertThatExceptionOfType(AuditUnavailableException.class)
 			.isThrownBy(() -> broken.record(AuditEvent.of("credentials.issued", AuditOutcome.SUCCESS)));

@@ -55,7 +55,7 @@ final class ApplicationSettings {
 	 * Variables the deployment files set before the code that reads them has landed, with the property they
 	 * will set. {@link KubernetesManifestsTests} fails once such a property exists, so the entry goes.
 	 */
-	static final Map<String, String> ANNOUNCED = Map.of("PORTAL_AUDIT_CHAIN_KEY", "portal.audit.chain-key");
+	static final Map<String, String> ANNOUNCED = Map.of();
 
 	private static Set<String> propertyNames;
 

@@ -44,7 +44,7 @@ class ComposeFileTests {
 	@Test
 	void serverKeysWhenMissingThenComposeRefusesToStart() {
 		for (String key : List.of("PORTAL_ENROLLMENT_SEALING_KEY", "PORTAL_CREDENTIALS_SEALING_KEY",
-				"PORTAL_GUARD_CODE_KEY")) {
+				"PORTAL_GUARD_CODE_KEY", "PORTAL_AUDIT_CHAIN_KEY")) {
 			assertThat(stringAt(this.environment, key)).as(key).startsWith("${" + key + ":?");
 		}
 	}
