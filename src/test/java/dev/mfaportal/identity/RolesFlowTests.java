@@ -58,7 +58,8 @@ class RolesFlowTests {
 		Page employee = helpdesk.get("/admin/employees/bob");
 		assertThat(employee.status()).isEqualTo(200);
 
-		Page removed = helpdesk.submit(employee, "form.helpdesk-remove", Map.of("reason", "Phone lost, ticket 4711"));
+		Page confirmation = helpdesk.submit(employee, "form.helpdesk-remove", Map.of("reason", "Phone lost, ticket 4711"));
+		Page removed = helpdesk.submit(confirmation, "form#helpdesk-confirm-removal", Map.of("reason", "Phone lost, ticket 4711"));
 
 		assertThat(removed.status()).isEqualTo(200);
 		assertThat(this.sandbox.devices().find(this.lostDevice)).isEmpty();
