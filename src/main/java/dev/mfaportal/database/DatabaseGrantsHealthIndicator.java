@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,14 @@ class DatabaseGrantsHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		List<String> missing = missing();
+		List<String> missing;
+		try {
+			missing = missing();
+		}
+		catch (DataAccessException ex) {
+			// The database is unreachable: the db indicator says so, and its outage is logged elsewhere already.
+			return Health.down().build();
+		}
 		report(missing);
 		return missing.isEmpty() ? Health.up().build() : Health.down().withDetail("missing", missing).build();
 	}
