@@ -74,11 +74,7 @@ class HelpDeskControllerTests {
 	void employeeWhenShownThenListsDevicesWithRemoveForms() throws Exception {
 		hasDevice();
 
-		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document page = employeePage();
 
 		assertThat(page.select("tr[data-serial]").eachAttr("data-serial")).containsExactly(serial());
 		assertThat(page.select("form.helpdesk-remove textarea[name=reason][required]")).hasSize(1);
@@ -237,11 +233,7 @@ class HelpDeskControllerTests {
 		given(this.devices.listAssigned(this.employee))
 			.willThrow(new AwsCallException(Kind.ACCESS_DENIED, "not authorized", "AccessDenied", "req-6", null));
 
-		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document page = employeePage();
 
 		assertThat(page.selectFirst("#helpdesk-aws-error").text()).contains("cannot be shown");
 		assertThat(page.text()).contains("AWS request id: req-6").doesNotContain("not authorized");
@@ -365,11 +357,7 @@ class HelpDeskControllerTests {
 		given(this.devices.listAssigned(this.employee))
 			.willThrow(new AwsCallException(Kind.NOT_FOUND, "no such user", "NoSuchEntity", "req-8", null));
 
-		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document page = employeePage();
 
 		assertThat(page.selectFirst("#helpdesk-no-such-user").text()).isEqualTo("No such IAM user.");
 		assertThat(page.text()).doesNotContain("Nothing was removed").doesNotContain("has no MFA device");
@@ -399,6 +387,15 @@ class HelpDeskControllerTests {
 		assertThat(URLDecoder.decode(query.getFirst("serialNumber"), StandardCharsets.UTF_8))
 			.isEqualTo("arn:aws:iam::123456789012:mfa/p/a+b");
 		assertThat(URLDecoder.decode(query.getFirst("reason"), StandardCharsets.UTF_8)).isEqualTo("lost & found");
+	}
+
+	/** The employee's help-desk page, which must answer 200. */
+	Document employeePage() throws Exception {
+		return Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	List<String> actions() {

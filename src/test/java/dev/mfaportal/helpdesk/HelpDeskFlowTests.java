@@ -49,21 +49,20 @@ class HelpDeskFlowTests {
 	@Autowired
 	AuditHistory history;
 
+	LostDevice lost;
+
 	String lostDevice;
 
 	@BeforeEach
 	void bobLostHisPhone() {
-		DemoIdentityProvider.addIamUsers(this.sandbox);
-		this.lostDevice = this.sandbox.devices().createEnabled("bob", "/mfa-portal/", "bob-lost-" + System.nanoTime());
+		this.lost = LostDevice.of(this.sandbox, this.mfaDevices, "bob");
+		this.lostDevice = this.lost.serial();
 	}
 
 	@AfterEach
 	void removeWhatIsLeft() {
 		DemoIdentityProvider.shared().reset();
-		if (this.sandbox.devices().find(this.lostDevice).isPresent()) {
-			this.mfaDevices.deactivate("bob", this.lostDevice);
-			this.mfaDevices.delete(this.lostDevice);
-		}
+		this.lost.removeIfLeft();
 	}
 
 	@Test
@@ -77,7 +76,7 @@ class HelpDeskFlowTests {
 
 		Page confirmation = helpdesk.submit(reauthenticate, "form#reauthenticate", Map.of("password", "helpdesk"));
 		assertConfirmationOfTheLostDevice(confirmation);
-		assertThat(this.sandbox.devices().find(this.lostDevice)).as("nothing removed before confirming").isPresent();
+		assertThat(this.lost.present()).as("nothing removed before confirming").isTrue();
 
 		Page removed = helpdesk.submit(confirmation, "form#helpdesk-confirm-removal", Map.of("reason", REASON));
 		assertRemovedAndAuditedWithTheReason(removed, "helpdesk");
@@ -97,7 +96,7 @@ class HelpDeskFlowTests {
 
 		Page confirmation = provider.follow(helpdesk.get(again), null);
 		assertConfirmationOfTheLostDevice(confirmation);
-		assertThat(this.sandbox.devices().find(this.lostDevice)).as("nothing removed before confirming").isPresent();
+		assertThat(this.lost.present()).as("nothing removed before confirming").isTrue();
 
 		Page removed = provider.follow(
 				helpdesk.submit(confirmation, "form#helpdesk-confirm-removal", Map.of("reason", REASON)), null);
@@ -157,7 +156,7 @@ class HelpDeskFlowTests {
 	void assertRemovedAndAuditedWithTheReason(Page removed, String admin) {
 		assertThat(removed.response().uri().getPath()).isEqualTo("/admin/employees/bob");
 		assertThat(removed.text("#helpdesk-removed")).contains(this.lostDevice);
-		assertThat(this.sandbox.devices().find(this.lostDevice)).isEmpty();
+		assertThat(this.lost.present()).isFalse();
 		List<AuditEntry> rows = this.history.recentForIamUser("bob", 2);
 		assertThat(rows).extracting(AuditEntry::action)
 			.containsExactly("helpdesk.device-removed", "helpdesk.device-removal-started");
