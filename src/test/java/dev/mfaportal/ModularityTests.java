@@ -24,7 +24,7 @@ class ModularityTests {
 		assertThat(modules.stream().map((module) -> module.getBasePackage().getName()))
 			.containsExactlyInAnyOrder("dev.mfaportal.aws", "dev.mfaportal.audit", "dev.mfaportal.coverage", "dev.mfaportal.credentials",
 					"dev.mfaportal.enrollment", "dev.mfaportal.guard", "dev.mfaportal.helpdesk",
-					"dev.mfaportal.identity", "dev.mfaportal.kernel", "dev.mfaportal.web");
+					"dev.mfaportal.identity", "dev.mfaportal.kernel", "dev.mfaportal.web", "dev.mfaportal.database");
 	}
 
 }

@@ -59,7 +59,7 @@ final class TwoPortals implements AutoCloseable {
 	}
 
 	/** Command-line arguments, which take precedence over application.yml (whose keys are empty). */
-	private static List<String> arguments() {
+	static List<String> arguments() {
 		Map<String, Object> settings = new LinkedHashMap<>(SandboxAwsConfiguration.properties());
 		settings.put("server.port", 0);
 		// Both instances on one fresh database of the test JVM's one server, as two pods share one PostgreSQL.

@@ -24,4 +24,9 @@ public record AwsProblem(Kind kind, @Nullable String errorCode, @Nullable String
 		return this.kind == Kind.UNAVAILABLE;
 	}
 
+	/** AWS answered {@code NoSuchEntity}: for a listing, the IAM user does not exist. */
+	public boolean notFound() {
+		return this.kind == Kind.NOT_FOUND;
+	}
+
 }

@@ -8,6 +8,8 @@ import dev.mfaportal.enrollment.Removal;
 import dev.mfaportal.enrollment.RemovalAudit;
 import dev.mfaportal.kernel.MfaSerialNumbers;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -48,8 +50,28 @@ class DeviceRemoval {
 		}
 	}
 
+	/** The reason as recorded: trimmed and capped; empty when none was given. */
+	static String reason(@Nullable String given) {
+		String reason = (given != null) ? given.strip() : "";
+		return (reason.length() > REASON_MAX_LENGTH) ? reason.substring(0, REASON_MAX_LENGTH).strip() : reason;
+	}
+
+	/**
+	 * A removal the portal refused before asking AWS anything (no reason, no recent sign-in, not the
+	 * employee's device): recorded with why, and with the admin's reason when one was given.
+	 */
+	void refused(String admin, String iamUser, String serialNumber, String reason, String why) {
+		AuditEvent refused = AuditEvent.of("helpdesk.device-removal-refused", AuditOutcome.DENIED)
+			.portalUser(admin)
+			.iamUser(iamUser)
+			.mfaSerial(serialNumber)
+			.detail("refusal", why);
+		this.audit.record(reason.isEmpty() ? refused : refused.detail("reason", reason));
+	}
+
+	/** @param reason as {@link #reason(String)} gives it, not empty */
 	Removal remove(String admin, String iamUser, String serialNumber, String reason) {
-		String shortReason = (reason.length() > REASON_MAX_LENGTH) ? reason.substring(0, REASON_MAX_LENGTH) : reason;
+		String shortReason = reason(reason);
 		AuditEvent subject = AuditEvent.of("", AuditOutcome.SUCCESS)
 			.portalUser(admin)
 			.iamUser(iamUser)

@@ -1,29 +1,29 @@
 package dev.mfaportal.helpdesk;
 
-import java.security.Principal;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.mfaportal.audit.AuditHistory;
-import dev.mfaportal.enrollment.AwsProblem;
 import dev.mfaportal.enrollment.DeviceList;
 import dev.mfaportal.enrollment.EmployeeDevices;
-import dev.mfaportal.enrollment.Removal;
+import dev.mfaportal.identity.IamLookupFailedException;
+import dev.mfaportal.identity.IamUserLookup;
+import dev.mfaportal.identity.IamUserLookup.IamUser;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /admin/employees/{iamUser}}: the one place where an IAM user name comes from a request, because an
- * admin acts for someone else here; the security chain limits {@code /admin/**} to the admin role, and the
- * name must be a valid IAM user name.
+ * {@code /admin/employees}: finding an employee by IAM user name, and {@code /admin/employees/{iamUser}}, their
+ * devices and recent events. The one place where an IAM user name comes from a request, because the help desk
+ * acts for someone else here; the security chain limits these pages to the help desk and admins, and the name
+ * must be a valid IAM user name.
  */
 @Controller
 class HelpDeskController {
@@ -37,12 +37,43 @@ class HelpDeskController {
 
 	private final AuditHistory history;
 
-	private final DeviceRemoval removal;
+	private final IamUserLookup iamUsers;
 
-	HelpDeskController(EmployeeDevices devices, AuditHistory history, DeviceRemoval removal) {
+	HelpDeskController(EmployeeDevices devices, AuditHistory history, IamUserLookup iamUsers) {
 		this.devices = devices;
 		this.history = history;
-		this.removal = removal;
+		this.iamUsers = iamUsers;
+	}
+
+	/**
+	 * The search box. IAM user names are unique regardless of case and IAM finds a user however the name is
+	 * written, so the employee page opens under IAM's own spelling.
+	 */
+	@GetMapping("/admin/employees")
+	String search(@RequestParam(required = false) String iamUser, Model model, RedirectAttributes redirect) {
+		String name = (iamUser != null) ? iamUser.strip() : "";
+		model.addAttribute("iamUser", name);
+		if (name.isEmpty()) {
+			return "helpdesk/search";
+		}
+		if (!IAM_USER_NAME.matcher(name).matches()) {
+			model.addAttribute("searchProblem", "admin.employee.badName");
+			return "helpdesk/search";
+		}
+		Optional<IamUser> found;
+		try {
+			found = this.iamUsers.find(name);
+		}
+		catch (IamLookupFailedException ex) {
+			model.addAttribute("searchProblem", "admin.search.failed");
+			return "helpdesk/search";
+		}
+		if (found.isEmpty()) {
+			model.addAttribute("searchProblem", "admin.employee.no-such-user");
+			return "helpdesk/search";
+		}
+		redirect.addAttribute("iamUser", found.get().name());
+		return "redirect:/admin/employees/{iamUser}";
 	}
 
 	@GetMapping("/admin/employees/{iamUser}")
@@ -56,29 +87,7 @@ class HelpDeskController {
 		return "helpdesk/employee";
 	}
 
-	@PostMapping("/admin/employees/{iamUser}/devices/remove")
-	String remove(@PathVariable String iamUser, @RequestParam String serialNumber,
-			@RequestParam(required = false) String reason, Principal admin, RedirectAttributes redirect) {
-		checkName(iamUser);
-		this.removal.refuseUnlessMfaArn(admin.getName(), iamUser, serialNumber);
-		redirect.addFlashAttribute("serial", serialNumber);
-		if (!StringUtils.hasText(reason)) {
-			redirect.addFlashAttribute("notice", RemovalNotice.REASON_REQUIRED);
-			return "redirect:/admin/employees/{iamUser}";
-		}
-		Removal removed = this.removal.remove(admin.getName(), iamUser, serialNumber, reason.strip());
-		redirect.addFlashAttribute("notice", RemovalNotice.of(removed));
-		AwsProblem problem = removed.problem();
-		if (problem != null && problem.errorCode() != null) {
-			redirect.addFlashAttribute("awsErrorCode", problem.errorCode());
-		}
-		if (problem != null && problem.requestId() != null) {
-			redirect.addFlashAttribute("awsRequestId", problem.requestId());
-		}
-		return "redirect:/admin/employees/{iamUser}";
-	}
-
-	private static void checkName(String iamUser) {
+	static void checkName(String iamUser) {
 		if (!IAM_USER_NAME.matcher(iamUser).matches()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}

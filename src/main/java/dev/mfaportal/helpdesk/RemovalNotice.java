@@ -1,5 +1,6 @@
 package dev.mfaportal.helpdesk;
 
+import dev.mfaportal.enrollment.AwsProblem;
 import dev.mfaportal.enrollment.Removal;
 
 /**
@@ -19,7 +20,10 @@ enum RemovalNotice {
 
 	NOTHING_REMOVED("admin.employee.nothing-removed", "helpdesk-aws-error", true),
 
-	REMOVAL_UNCLEAR("admin.employee.removal-unclear", "helpdesk-aws-error", true);
+	REMOVAL_UNCLEAR("admin.employee.removal-unclear", "helpdesk-aws-error", true),
+
+	/** AWS knows no IAM user of that name, so there was nothing to remove. */
+	NO_SUCH_USER("admin.employee.no-such-user", "helpdesk-no-such-user", false);
 
 	private final String messageCode;
 
@@ -38,10 +42,15 @@ enum RemovalNotice {
 			case REMOVED -> REMOVED;
 			case DEACTIVATED_NOT_DELETED -> DEACTIVATED_NOT_DELETED;
 			case NOT_THEIRS -> NOT_THEIRS;
-			case NOT_CHECKED -> NOTHING_REMOVED;
+			case NOT_CHECKED -> notListed(removal.problem());
 			// Without an answer from AWS the deactivation may have happened.
 			case NOT_REMOVED -> removal.problem().unavailable() ? REMOVAL_UNCLEAR : NOTHING_REMOVED;
 		};
+	}
+
+	/** AWS did not list the employee's devices, so nothing was tried. */
+	static RemovalNotice notListed(AwsProblem problem) {
+		return problem.notFound() ? NO_SUCH_USER : NOTHING_REMOVED;
 	}
 
 	public String messageCode() {

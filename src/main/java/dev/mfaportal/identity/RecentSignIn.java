@@ -38,7 +38,10 @@ public class RecentSignIn {
 	 * portal (anything else leads back to the home page).
 	 */
 	public String reauthenticationUrl(String continuePath) {
-		return "/reauthenticate?continue=" + URLEncoder.encode(LocalPaths.orHome(continuePath), StandardCharsets.UTF_8);
+		// Slashes as they are: this URL itself is a "continue to" target after a company sign-in (the saved
+		// request), and encoded slashes are refused there.
+		return "/reauthenticate?continue="
+				+ URLEncoder.encode(LocalPaths.orHome(continuePath), StandardCharsets.UTF_8).replace("%2F", "/");
 	}
 
 	private static HttpSession currentSession() {

@@ -78,7 +78,8 @@ class SecurityConfiguration {
 				// S39: roles come from local accounts or the identity provider's groups (GroupRoles), and are read only here.
 				.requestMatchers(HttpMethod.GET, "/admin/audit", "/admin/audit/**", "/admin/audit.csv")
 					.hasAnyRole(Employee.AUDITOR, Employee.ADMIN)
-				.requestMatchers(HttpMethod.GET, "/admin/employees/*").hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/admin/employees", "/admin/employees/*", "/admin/employees/*/devices/remove")
+					.hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/admin/employees/*/devices/remove")
 					.hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
 				// MFA coverage: auditors read it and its export; only admins ask IAM for a new report.

@@ -1,6 +1,8 @@
 package dev.mfaportal.deploy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,16 +52,39 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void databaseWhenConnectingThenThePortalUsesTheDatabaseAndUserThePostgresServiceCreates() {
+	void databaseWhenConnectingThenOnlyTheMigrationRunIsTheOwnerAndThePortalIsTheApplicationRole() throws IOException {
 		Map<String, Object> postgres = mapAt(this.compose, "services.postgres");
-		URI url = URI.create(stringAt(this.environment, "SPRING_DATASOURCE_URL").substring("jdbc:".length()));
-		assertThat(mapAt(this.compose, "services")).containsKey(url.getHost());
-		assertThat(url.getPath()).isEqualTo("/" + stringAt(postgres, "environment.POSTGRES_DB"));
-		assertThat(stringAt(this.environment, "SPRING_DATASOURCE_USERNAME"))
-			.isEqualTo(stringAt(postgres, "environment.POSTGRES_USER"));
+		Map<String, Object> migrate = mapAt(this.compose, "services.migrate");
+		Map<String, Object> migrating = mapAt(migrate, "environment");
+		String roles = Files.readString(COMPOSE.resolveSibling("postgres/roles.sh"));
+		for (Map<String, Object> variables : List.of(this.environment, migrating)) {
+			URI url = URI.create(stringAt(variables, "SPRING_DATASOURCE_URL").substring("jdbc:".length()));
+			assertThat(mapAt(this.compose, "services")).containsKey(url.getHost());
+			assertThat(roles).contains("CREATE DATABASE " + url.getPath().substring(1) + " OWNER mfaportal_owner;");
+		}
+		migrating.keySet().forEach((variable) -> assertThat(ApplicationSettings.propertyOf(variable)).as(variable).isPresent());
+		assertThat(listAt(migrate, "command")).containsExactly("--portal.migrate-only=true");
+		assertThat(stringAt(migrating, "SPRING_DATASOURCE_USERNAME")).isEqualTo("mfaportal_owner");
+		assertThat(stringAt(migrating, "SPRING_DATASOURCE_PASSWORD"))
+			.isEqualTo(stringAt(postgres, "environment.MFAPORTAL_OWNER_PASSWORD"));
+		assertThat(stringAt(this.environment, "SPRING_DATASOURCE_USERNAME")).isEqualTo("mfaportal_app");
 		assertThat(stringAt(this.environment, "SPRING_DATASOURCE_PASSWORD"))
-			.isEqualTo(stringAt(postgres, "environment.POSTGRES_PASSWORD"));
-		assertThat(stringAt(this.portal, "depends_on.postgres.condition")).isEqualTo("service_healthy");
+			.isEqualTo(stringAt(postgres, "environment.MFAPORTAL_APP_PASSWORD"));
+		assertThat(this.environment).doesNotContainKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+		assertThat(roles).contains("CREATE ROLE mfaportal_owner LOGIN", "CREATE ROLE mfaportal_app LOGIN");
+		assertThat(listAt(postgres, "volumes")).extracting(Object::toString)
+			.anyMatch((volume) -> volume.startsWith("./postgres/roles.sh:/docker-entrypoint-initdb.d/"));
+	}
+
+	@Test
+	void startWhenComposedThenMigrationThenGrantsThenThePortal() {
+		assertThat(stringAt(this.compose, "services.migrate.depends_on.postgres.condition")).isEqualTo("service_healthy");
+		assertThat(stringAt(this.compose, "services.grants.depends_on.migrate.condition"))
+			.isEqualTo("service_completed_successfully");
+		assertThat(stringAt(this.portal, "depends_on.grants.condition")).isEqualTo("service_completed_successfully");
+		assertThat(stringAt(this.compose, "services.grants.environment.PGUSER")).isEqualTo("mfaportal_owner");
+		assertThat(listAt(mapAt(this.compose, "services.grants"), "volumes")).extracting(Object::toString)
+			.anyMatch((volume) -> volume.startsWith("./postgres/grants.sql:"));
 	}
 
 	@Test

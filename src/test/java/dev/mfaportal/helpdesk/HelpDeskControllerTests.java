@@ -1,8 +1,13 @@
 package dev.mfaportal.helpdesk;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
 
 import dev.mfaportal.PortalMockMvcTest;
 import dev.mfaportal.audit.AuditEntry;
@@ -18,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +59,8 @@ class HelpDeskControllerTests {
 	/** An IAM user no other test uses, so its audit history is this test's alone. */
 	String employee = "emp-" + UUID.randomUUID().toString().substring(0, 8);
 
+	Cookie[] adminSession;
+
 	String serial() {
 		return "arn:aws:iam::123456789012:mfa/mfa-portal/" + this.employee + "-phone";
 	}
@@ -64,11 +74,7 @@ class HelpDeskControllerTests {
 	void employeeWhenShownThenListsDevicesWithRemoveForms() throws Exception {
 		hasDevice();
 
-		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document page = employeePage();
 
 		assertThat(page.select("tr[data-serial]").eachAttr("data-serial")).containsExactly(serial());
 		assertThat(page.select("form.helpdesk-remove textarea[name=reason][required]")).hasSize(1);
@@ -78,7 +84,7 @@ class HelpDeskControllerTests {
 	void removeWhenCsrfTokenMissingThenForbiddenAndNoAwsChange() throws Exception {
 		hasDevice();
 
-		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		this.mvc.perform(removal()
 			.param("serialNumber", serial())
 			.param("reason", "Lost phone"))
 			.andExpect(status().isForbidden());
@@ -96,7 +102,7 @@ class HelpDeskControllerTests {
 			return null;
 		}).given(this.devices).deactivate(this.employee, serial());
 
-		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		this.mvc.perform(removal()
 			.with(csrf())
 			.param("serialNumber", serial())
 			.param("reason", "Lost phone, ticket HD-42"))
@@ -124,10 +130,10 @@ class HelpDeskControllerTests {
 	}
 
 	@Test
-	void removeWhenReasonMissingThenNothingHappens() throws Exception {
+	void removeWhenReasonMissingThenRefusalAuditedAndNoAwsChange() throws Exception {
 		hasDevice();
 
-		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		this.mvc.perform(removal()
 			.with(csrf())
 			.param("serialNumber", serial())
 			.param("reason", "  "))
@@ -135,14 +141,14 @@ class HelpDeskControllerTests {
 			.andExpect(flash().attribute("notice", RemovalNotice.REASON_REQUIRED));
 
 		verify(this.devices, never()).deactivate(anyString(), anyString());
-		assertThat(actions()).isEmpty();
+		assertThat(actions()).containsExactly("helpdesk.device-removal-refused");
 	}
 
 	@Test
 	void removeWhenSerialIsNotAnMfaArnThenBadRequestAuditedCappedAndNoAwsCall() throws Exception {
 		hasDevice();
 
-		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		this.mvc.perform(removal()
 			.with(csrf())
 			.param("serialNumber", "GAHT" + "9".repeat(5_000))
 			.param("reason", "lost"))
@@ -156,7 +162,7 @@ class HelpDeskControllerTests {
 	void removeWhenDeviceIsNotTheEmployeesThenRefusedWithoutAwsChange() throws Exception {
 		hasDevice();
 
-		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		this.mvc.perform(removal()
 			.with(csrf())
 			.param("serialNumber", "arn:aws:iam::123456789012:mfa/someone-else")
 			.param("reason", "lost"))
@@ -164,6 +170,7 @@ class HelpDeskControllerTests {
 
 		verify(this.devices, never()).deactivate(anyString(), anyString());
 		verify(this.devices, never()).delete(any());
+		assertThat(actions()).containsExactly("helpdesk.device-removal-refused");
 	}
 
 	@Test
@@ -172,7 +179,7 @@ class HelpDeskControllerTests {
 		willThrow(new AwsCallException(Kind.UNAVAILABLE, "AWS is not answering", "Throttling", "req-1", null)).given(this.devices)
 			.deactivate(this.employee, serial());
 
-		this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		this.mvc.perform(removal()
 			.with(csrf())
 			.param("serialNumber", serial())
 			.param("reason", "lost"))
@@ -226,19 +233,34 @@ class HelpDeskControllerTests {
 		given(this.devices.listAssigned(this.employee))
 			.willThrow(new AwsCallException(Kind.ACCESS_DENIED, "not authorized", "AccessDenied", "req-6", null));
 
-		Document page = Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document page = employeePage();
 
 		assertThat(page.selectFirst("#helpdesk-aws-error").text()).contains("cannot be shown");
 		assertThat(page.text()).contains("AWS request id: req-6").doesNotContain("not authorized");
 		assertThat(page.select("form.helpdesk-remove")).isEmpty();
 	}
 
+	/** The confirmed removal as the confirmation page posts it, by the demo admin signed in just now. */
+	MockHttpServletRequestBuilder removal() throws Exception {
+		return post("/admin/employees/" + this.employee + "/devices/remove").cookie(signedInAdmin())
+			.param("confirmed", "true");
+	}
+
+	/** Signed in through the sign-in form, so the session holds a recent sign-in as a real one does. */
+	Cookie[] signedInAdmin() throws Exception {
+		if (this.adminSession == null) {
+			this.adminSession = this.mvc
+				.perform(post("/login").param("username", "admin").param("password", "admin").with(csrf()))
+				.andExpect(status().is3xxRedirection())
+				.andReturn()
+				.getResponse()
+				.getCookies();
+		}
+		return this.adminSession;
+	}
+
 	MvcResult removing(String reason) throws Exception {
-		return this.mvc.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+		return this.mvc.perform(removal()
 			.with(csrf())
 			.param("serialNumber", serial())
 			.param("reason", reason))
@@ -248,8 +270,7 @@ class HelpDeskControllerTests {
 
 	/** The page the redirect after a removal shows: the session (in the database) carries its flash attributes. */
 	Document followed(MvcResult redirect) throws Exception {
-		return Jsoup.parse(this.mvc.perform(get(redirect.getResponse().getRedirectedUrl()).with(user("admin").roles("ADMIN"))
-			.cookie(redirect.getResponse().getCookies()))
+		return Jsoup.parse(this.mvc.perform(get(redirect.getResponse().getRedirectedUrl()).cookie(signedInAdmin()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
@@ -259,6 +280,122 @@ class HelpDeskControllerTests {
 	void employeeWhenNameIsNotAnIamUserNameThenBadRequest() throws Exception {
 		this.mvc.perform(get("/admin/employees/bad name!").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void removeWhenNotYetConfirmedThenLeadsToTheConfirmationAndChangesNothing() throws Exception {
+		hasDevice();
+
+		String confirmation = this.mvc
+			.perform(post("/admin/employees/" + this.employee + "/devices/remove").cookie(signedInAdmin())
+				.with(csrf())
+				.param("serialNumber", serial())
+				.param("reason", "Lost phone, HD-7"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		assertThat(confirmation).isEqualTo(DeviceRemovalController.confirmationPath(this.employee, serial(), "Lost phone, HD-7"));
+		verify(this.devices, never()).deactivate(anyString(), anyString());
+		assertThat(actions()).isEmpty();
+	}
+
+	@Test
+	void confirmationWhenSignInRecentThenNamesEmployeeAndDeviceWithTheReasonFilledInAndChangesNothing() throws Exception {
+		hasDevice();
+
+		Document page = Jsoup.parse(this.mvc
+			.perform(get(URI.create(DeviceRemovalController.confirmationPath(this.employee, serial(), "Lost phone, HD-7")))
+				.cookie(signedInAdmin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		assertThat(page.selectFirst("#helpdesk-confirm-device").text()).contains(this.employee + "-phone")
+			.contains(this.employee);
+		assertThat(page.selectFirst("#helpdesk-confirm-arn").text()).contains(serial());
+		assertThat(page.selectFirst("form#helpdesk-confirm-removal textarea[name=reason]").text()).isEqualTo("Lost phone, HD-7");
+		assertThat(page.selectFirst("form#helpdesk-confirm-removal input[name=confirmed]").val()).isEqualTo("true");
+		verify(this.devices, never()).deactivate(anyString(), anyString());
+		assertThat(actions()).isEmpty();
+	}
+
+	@Test
+	void removeWhenSignInNotRecentThenRefusalAuditedAndReauthenticationLeadsBackToTheConfirmation() throws Exception {
+		hasDevice();
+
+		String target = this.mvc
+			.perform(post("/admin/employees/" + this.employee + "/devices/remove").with(user("admin").roles("ADMIN"))
+				.with(csrf())
+				.param("serialNumber", serial())
+				.param("reason", "Lost phone")
+				.param("confirmed", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		assertThat(target).startsWith("/reauthenticate?continue=");
+		assertThat(URLDecoder.decode(target.substring(target.indexOf('=') + 1), StandardCharsets.UTF_8))
+			.isEqualTo(DeviceRemovalController.confirmationPath(this.employee, serial(), "Lost phone"));
+		verify(this.devices, never()).deactivate(anyString(), anyString());
+		assertThat(actions()).containsExactly("helpdesk.device-removal-refused");
+		String refused = this.mvc
+			.perform(get("/admin/audit/" + this.history.recentForIamUser(this.employee, 1).get(0).id())
+				.with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(refused).selectFirst("#audit-detail-json").text()).contains("reauthentication-required")
+			.contains("Lost phone");
+	}
+
+	@Test
+	void employeeWhenIamHasNoSuchUserThenSaysNoSuchIamUser() throws Exception {
+		given(this.devices.listAssigned(this.employee))
+			.willThrow(new AwsCallException(Kind.NOT_FOUND, "no such user", "NoSuchEntity", "req-8", null));
+
+		Document page = employeePage();
+
+		assertThat(page.selectFirst("#helpdesk-no-such-user").text()).isEqualTo("No such IAM user.");
+		assertThat(page.text()).doesNotContain("Nothing was removed").doesNotContain("has no MFA device");
+	}
+
+	@Test
+	void removeWhenIamHasNoSuchUserThenSaysNoSuchIamUser() throws Exception {
+		given(this.devices.listAssigned(this.employee))
+			.willThrow(new AwsCallException(Kind.NOT_FOUND, "no such user", "NoSuchEntity", "req-9", null));
+
+		this.mvc.perform(removal().with(csrf()).param("serialNumber", serial()).param("reason", "lost"))
+			.andExpect(flash().attribute("notice", RemovalNotice.NO_SUCH_USER));
+	}
+
+	@Test
+	void reasonWhenPaddedOrTooLongThenTrimmedAndCapped() {
+		assertThat(DeviceRemoval.reason("  lost phone \n")).isEqualTo("lost phone");
+		assertThat(DeviceRemoval.reason("x".repeat(600))).hasSize(DeviceRemoval.REASON_MAX_LENGTH);
+		assertThat(DeviceRemoval.reason(null)).isEmpty();
+	}
+
+	@Test
+	void confirmationPathWhenNamesHoldPlusOrSlashThenTheyComeBackUnchanged() {
+		String path = DeviceRemovalController.confirmationPath("a+b@x", "arn:aws:iam::123456789012:mfa/p/a+b", "lost & found");
+		MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString(path).build().getQueryParams();
+		assertThat(path).startsWith("/admin/employees/a+b@x/devices/remove?").doesNotContain("%2F");
+		assertThat(URLDecoder.decode(query.getFirst("serialNumber"), StandardCharsets.UTF_8))
+			.isEqualTo("arn:aws:iam::123456789012:mfa/p/a+b");
+		assertThat(URLDecoder.decode(query.getFirst("reason"), StandardCharsets.UTF_8)).isEqualTo("lost & found");
+	}
+
+	/** The employee's help-desk page, which must answer 200. */
+	Document employeePage() throws Exception {
+		return Jsoup.parse(this.mvc.perform(get("/admin/employees/" + this.employee).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	List<String> actions() {

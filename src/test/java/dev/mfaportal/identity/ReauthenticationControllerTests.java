@@ -117,8 +117,8 @@ class ReauthenticationControllerTests {
 	@Test
 	void reauthenticationUrlKeepsOnlyLocalPaths() {
 		RecentSignIn recent = new RecentSignIn(java.time.Duration.ofMinutes(10), java.time.Clock.systemUTC());
-		assertThat(recent.reauthenticationUrl("/mfa/x?a=b")).isEqualTo("/reauthenticate?continue=%2Fmfa%2Fx%3Fa%3Db");
-		assertThat(recent.reauthenticationUrl("https://evil.example")).isEqualTo("/reauthenticate?continue=%2F");
+		assertThat(recent.reauthenticationUrl("/mfa/x?a=b")).isEqualTo("/reauthenticate?continue=/mfa/x%3Fa%3Db");
+		assertThat(recent.reauthenticationUrl("https://evil.example")).isEqualTo("/reauthenticate?continue=/");
 	}
 
 	MockHttpSession staleSignIn(String username) throws Exception {

@@ -10,7 +10,7 @@ import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
 import dev.mfaportal.aws.MfaDevices;
-import dev.mfaportal.idp.DemoIdentityProvider;
+import dev.mfaportal.helpdesk.LostDevice;
 import dev.mfaportal.sandbox.SandboxAccount;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,21 +35,19 @@ class RolesFlowTests {
 	@Autowired
 	MfaDevices mfaDevices;
 
+	LostDevice lost;
+
 	String lostDevice;
 
 	@BeforeEach
 	void bobLostHisPhone() {
-		DemoIdentityProvider.addIamUsers(this.sandbox);
-		this.lostDevice = this.sandbox.devices()
-			.createEnabled("bob", "/mfa-portal/", "bob-lost-" + System.nanoTime());
+		this.lost = LostDevice.of(this.sandbox, this.mfaDevices, "bob");
+		this.lostDevice = this.lost.serial();
 	}
 
 	@AfterEach
 	void removeWhatIsLeft() {
-		if (this.sandbox.devices().find(this.lostDevice).isPresent()) {
-			this.mfaDevices.deactivate("bob", this.lostDevice);
-			this.mfaDevices.delete(this.lostDevice);
-		}
+		this.lost.removeIfLeft();
 	}
 
 	@Test
@@ -58,10 +56,11 @@ class RolesFlowTests {
 		Page employee = helpdesk.get("/admin/employees/bob");
 		assertThat(employee.status()).isEqualTo(200);
 
-		Page removed = helpdesk.submit(employee, "form.helpdesk-remove", Map.of("reason", "Phone lost, ticket 4711"));
+		Page confirmation = helpdesk.submit(employee, "form.helpdesk-remove", Map.of("reason", "Phone lost, ticket 4711"));
+		Page removed = helpdesk.submit(confirmation, "form#helpdesk-confirm-removal", Map.of("reason", "Phone lost, ticket 4711"));
 
 		assertThat(removed.status()).isEqualTo(200);
-		assertThat(this.sandbox.devices().find(this.lostDevice)).isEmpty();
+		assertThat(this.lost.present()).isFalse();
 		assertThat(helpdesk.get("/admin/audit.csv").status()).isEqualTo(403);
 		assertThat(helpdesk.get("/admin/audit").status()).isEqualTo(403);
 	}
@@ -85,7 +84,7 @@ class RolesFlowTests {
 
 		assertThat(removal.status()).isEqualTo(403);
 		assertThat(auditor.get("/admin/employees/bob").status()).isEqualTo(403);
-		assertThat(this.sandbox.devices().find(this.lostDevice)).isPresent();
+		assertThat(this.lost.present()).isTrue();
 	}
 
 }

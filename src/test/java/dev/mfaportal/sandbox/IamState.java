@@ -21,7 +21,8 @@ final class IamState {
 
 	private final String accountId;
 
-	private final Map<String, User> users = new LinkedHashMap<>();
+	/** IAM user names are unique regardless of case, and IAM finds a user however its name is written. */
+	private final Map<String, User> users = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
 	private final Map<String, Password> passwords = new HashMap<>();
 

@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.mfaportal.BrowserSupport;
 import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.aws.MfaDevices;
+import dev.mfaportal.helpdesk.LostDevice;
+import dev.mfaportal.sandbox.SandboxAccount;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,12 @@ class AccessibilityBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	SandboxAccount sandbox;
+
+	@Autowired
+	MfaDevices mfaDevices;
 
 	static Stream<Arguments> languagesAndSchemes() {
 		return Stream.of(Arguments.of("en", ColorScheme.LIGHT), Arguments.of("en", ColorScheme.DARK),
@@ -77,8 +87,21 @@ class AccessibilityBrowserTests {
 		check(page, "audit event", language, violations);
 		page.navigate(baseUrl() + "/admin/audit/integrity");
 		check(page, "integrity", language, violations);
-		page.navigate(baseUrl() + "/admin/employees/alice");
-		check(page, "help desk", language, violations);
+		LostDevice lost = LostDevice.of(this.sandbox, this.mfaDevices, "alice");
+		try {
+			page.navigate(baseUrl() + "/admin/employees/alice");
+			check(page, "help desk", language, violations);
+			String removeForm = "tr[data-serial=\"" + lost.serial() + "\"] form.helpdesk-remove";
+			page.fill(removeForm + " textarea[name=reason]", "lost");
+			page.click(removeForm + " button[type=submit]");
+			page.waitForSelector("form#helpdesk-confirm-removal");
+			check(page, "help desk removal confirmation", language, violations);
+		}
+		finally {
+			lost.removeIfLeft();
+		}
+		page.navigate(baseUrl() + "/admin/employees?iamUser=nobody-here");
+		check(page, "help desk search", language, violations);
 		assertThat(violations).isEmpty();
 	}
 
