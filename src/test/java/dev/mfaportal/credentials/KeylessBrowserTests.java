@@ -39,10 +39,18 @@ class KeylessBrowserTests extends KeylessFlowSupport {
 		page.selectOption("select[name=serialNumber]", serial);
 		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
 		BrowserSupport.screenshot(page, "credentials-keyless");
+		// Playwright answers no query while the navigation is under way, so the page notes its own state 100 ms after
+		// the submission (the sandbox holds the new key back for 3 s) where the next page can read it.
+		page.evaluate("() => { const form = document.getElementById('issue-credentials');"
+				+ " form.addEventListener('submit', () => setTimeout(() => { const status = document.getElementById('credentials-busy');"
+				+ " sessionStorage.setItem('busy', JSON.stringify({ disabled: form.querySelector('button[type=submit]').disabled,"
+				+ " ariaBusy: form.getAttribute('aria-busy'), text: status.textContent, shown: status.offsetHeight > 0 })); }, 100)); }");
 		page.click("form#issue-credentials button[type=submit]");
 
 		page.waitForSelector("#session-access-key-id");
 		assertThat(page.textContent("#session-access-key-id")).startsWith("ASIA");
+		assertThat((String) page.evaluate("sessionStorage.getItem('busy')")).as("the form while AWS was waited for")
+			.isEqualTo("{\"disabled\":true,\"ariaBusy\":\"true\",\"text\":\"Waiting for AWS (up to 20 seconds)...\",\"shown\":true}");
 		BrowserSupport.screenshot(page, "credentials-keyless-result");
 		assertThat(mintedKeysInSandbox("alice")).isEmpty();
 		assertThat(consoleErrors).as("no CSP violations or script errors").isEmpty();
