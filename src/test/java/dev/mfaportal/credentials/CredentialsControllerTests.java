@@ -206,7 +206,7 @@ class CredentialsControllerTests {
 		List<String> fields = page.select("form#issue-credentials input:not([type=hidden]), form#issue-credentials select, "
 				+ "form#issue-credentials textarea").eachAttr("name");
 		assertThat(fields).last().isEqualTo("tokenCode");
-		assertThat(page.select(".code-and-submit > .field #tokenCode, .code-and-submit > button[type=submit]")).hasSize(2);
+		assertThat(page.select(".code-row > #tokenCode + button[type=submit]")).hasSize(1);
 	}
 
 	@Test
@@ -240,7 +240,7 @@ class CredentialsControllerTests {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
 			.willThrow(new AwsCallException(Kind.WRONG_CODE, "MFA failed", "AccessDenied", "req-2", null));
 		Document page = page(issue("654321", "3600"), 400);
-		assertThat(page.selectFirst("input[name=tokenCode] ~ p.error").text()).contains("did not accept this code");
+		assertThat(page.selectFirst("#tokenCode-error").text()).contains("did not accept this code");
 		assertThat(page.select("#session-access-key-id")).isEmpty();
 		assertThat(page.html()).doesNotContain(SECRET).doesNotContain("654321");
 		assertThat(page.selectFirst("select[name=serialNumber] option[selected]").val()).isEqualTo(SERIAL);
