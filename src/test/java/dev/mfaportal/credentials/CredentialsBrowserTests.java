@@ -28,16 +28,8 @@ class CredentialsBrowserTests extends CredentialsFlowSupport {
 				consoleErrors.add(message.text());
 			}
 		});
-		String base = "http://localhost:" + this.port;
-		String serial = newDevice("alice");
-		BrowserSupport.signIn(page, base, "alice", "alice");
-
-		page.navigate(base + "/credentials");
-		page.selectOption("select[name=serialNumber]", serial);
+		fillTheFormForANewDevice(page);
 		page.selectOption("select[name=durationSeconds]", "28800");
-		page.fill("#accessKeyId", ALICE_KEY_ID);
-		page.fill("#secretAccessKey", ALICE_SECRET);
-		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
 		BrowserSupport.screenshot(page, "credentials-form");
 		page.click("form#issue-credentials button[type=submit]");
 
@@ -96,13 +88,7 @@ class CredentialsBrowserTests extends CredentialsFlowSupport {
 	void resultOnWindowsThenThePowerShellTabIsChosen(Page page) {
 		page.addInitScript("Object.defineProperty(navigator, 'platform', { get: () => 'Win32' });"
 				+ "Object.defineProperty(navigator, 'userAgentData', { get: () => ({ platform: 'Windows' }) });");
-		String base = "http://localhost:" + this.port;
-		String serial = newDevice("alice");
-		BrowserSupport.signIn(page, base, "alice", "alice");
-		page.navigate(base + "/credentials");
-		page.fill("#accessKeyId", ALICE_KEY_ID);
-		page.fill("#secretAccessKey", ALICE_SECRET);
-		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
+		fillTheFormForANewDevice(page);
 		page.click("form#issue-credentials button[type=submit]");
 
 		page.waitForSelector("#tab-powershell[aria-selected=true]");
@@ -112,6 +98,18 @@ class CredentialsBrowserTests extends CredentialsFlowSupport {
 		page.keyboard().press("ArrowRight");
 		assertThat(page.getAttribute("#tab-cmd", "aria-selected")).isEqualTo("true");
 		assertThat(page.evaluate("document.activeElement.id")).isEqualTo("tab-cmd");
+	}
+
+	/** Alice signed in, on the form with a new device of hers chosen, her key and a fresh code typed. */
+	private void fillTheFormForANewDevice(Page page) {
+		String base = "http://localhost:" + this.port;
+		String serial = newDevice("alice");
+		BrowserSupport.signIn(page, base, "alice", "alice");
+		page.navigate(base + "/credentials");
+		page.selectOption("select[name=serialNumber]", serial);
+		page.fill("#accessKeyId", ALICE_KEY_ID);
+		page.fill("#secretAccessKey", ALICE_SECRET);
+		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
 	}
 
 }

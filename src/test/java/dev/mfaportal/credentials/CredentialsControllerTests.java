@@ -161,24 +161,14 @@ class CredentialsControllerTests {
 
 	@Test
 	void issueWhenASecretIsTypedAsTheKeyIdThenItIsNotWrittenBack() throws Exception {
-		Document page = page(post("/credentials").with(user("alice").roles("EMPLOYEE"))
-			.with(csrf())
-			.param("serialNumber", SERIAL)
-			.param("tokenCode", "65432x")
-			.param("durationSeconds", "3600")
-			.param("accessKeyId", SECRET), 400);
+		Document page = page(issueWithKeyIdOnly("65432x", "3600", SECRET), 400);
 		assertThat(page.selectFirst("input#accessKeyId").val()).isEmpty();
 		assertThat(page.html()).doesNotContain(SECRET);
 	}
 
 	@Test
 	void issueWhenRefusedThenTheErrorSummaryLinksToEachFieldTiedToItsError() throws Exception {
-		Document page = page(post("/credentials").with(user("alice").roles("EMPLOYEE"))
-			.with(csrf())
-			.param("serialNumber", SERIAL)
-			.param("tokenCode", "65432x")
-			.param("durationSeconds", "60")
-			.param("accessKeyId", "AKIASANDBOXALICE0001"), 400);
+		Document page = page(issueWithKeyIdOnly("65432x", "60", "AKIASANDBOXALICE0001"), 400);
 		assertThat(page.selectFirst("#form-errors").attr("tabindex")).isEqualTo("-1");
 		assertThat(page.select("#form-errors li a").eachAttr("href"))
 			.containsExactlyInAnyOrder("#tokenCode", "#durationSeconds", "#secretAccessKey");
@@ -304,13 +294,16 @@ class CredentialsControllerTests {
 	}
 
 	private MockHttpServletRequestBuilder issue(String code, String duration) {
+		return issueWithKeyIdOnly(code, duration, "AKIASANDBOXALICE0001").param("secretAccessKey", SECRET);
+	}
+
+	private static MockHttpServletRequestBuilder issueWithKeyIdOnly(String code, String duration, String keyId) {
 		return post("/credentials").with(user("alice").roles("EMPLOYEE"))
 			.with(csrf())
 			.param("serialNumber", SERIAL)
 			.param("tokenCode", code)
 			.param("durationSeconds", duration)
-			.param("accessKeyId", "AKIASANDBOXALICE0001")
-			.param("secretAccessKey", SECRET);
+			.param("accessKeyId", keyId);
 	}
 
 	private static MockHttpServletRequestBuilder download(String sealed, String format) {
