@@ -8,7 +8,7 @@ GRANT SELECT, INSERT ON audit_event TO mfaportal_app;
 GRANT SELECT ON audit_hourly TO mfaportal_app;
 -- working tables: wrong-code counters, used codes, failed sign-ins, sessions, leases, company sign-ins
 GRANT SELECT, INSERT, UPDATE, DELETE ON guard_wrong_code, guard_claimed_code, sign_in_failure,
-	spring_session, spring_session_attributes, enrollment_lease, oidc_sign_in TO mfaportal_app;
+	spring_session, spring_session_attributes, enrollment_lease, revocation_lease, oidc_sign_in TO mfaportal_app;
 -- the ledger of portal-minted access keys: recorded, then marked; never deleted
 GRANT SELECT, INSERT, UPDATE ON minted_access_key TO mfaportal_app;
 -- the coverage page: the last good credential report and the refresh state (replaced), the trend (appended)

@@ -6,6 +6,9 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -39,6 +42,8 @@ public final class BrowserSupport
 	// Background networking is refused by the build machines' closed network; the rest keep headless quiet.
 	static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserSupport.class);
 
@@ -109,6 +114,18 @@ public final class BrowserSupport
 		Path file = SCREENSHOTS.resolve(name + ".png");
 		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
 		return file;
+	}
+
+	/**
+	 * Runs axe-core (from its Maven artifact, never fetched) on the page as it is and adds each WCAG 2 A/AA violation
+	 * to {@code violations}, named {@code name} with the elements it concerns.
+	 */
+	public static void axe(Page page, String name, List<String> violations) {
+		AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+		for (Rule rule : results.getViolations()) {
+			violations.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList());
+		}
 	}
 
 	/** Signs in through the portal's own sign-in form and waits for the page it leads to. */

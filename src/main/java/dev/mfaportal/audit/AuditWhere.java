@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The SQL condition for an {@link AuditFilter}, shared by the page, the chart and the CSV export so all three
  * show the same rows. Values only ever travel as bind parameters. Every condition is served by an index of
- * {@code V3__audit_indexes.sql} ending in {@code (occurred_at DESC, id DESC)}, the order everything is read in.
+ * {@code V3__audit_indexes.sql} (the user names' of {@code V80__audit_user_filters_ignore_case.sql}) ending in
+ * {@code (occurred_at DESC, id DESC)}, the order everything is read in.
  */
 record AuditWhere(String sql, Map<String, Object> params) {
 
@@ -29,8 +30,9 @@ record AuditWhere(String sql, Map<String, Object> params) {
 	static AuditWhere of(AuditFilter filter, LocalDate from, LocalDate to, String timeColumn) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		equal(conditions, params, "portal_user", "portalUser", filter.portalUser());
-		equal(conditions, params, "iam_user", "iamUser", filter.iamUser());
+		// User names match whatever their case: IAM treats "Alice" and "alice" as one user, and so does the reader.
+		equalIgnoringCase(conditions, params, "portal_user", "portalUser", filter.portalUser());
+		equalIgnoringCase(conditions, params, "iam_user", "iamUser", filter.iamUser());
 		equal(conditions, params, "action", "action", filter.action());
 		equal(conditions, params, "outcome", "outcome", filter.outcome());
 		ZoneId zone = filter.zoneId();
@@ -50,6 +52,15 @@ record AuditWhere(String sql, Map<String, Object> params) {
 			String value) {
 		if (value != null) {
 			conditions.add(column + " = :" + name);
+			params.put(name, value);
+		}
+	}
+
+	/** Served by the {@code lower(column)} indexes of {@code V80__audit_user_filters_ignore_case.sql}. */
+	private static void equalIgnoringCase(List<String> conditions, Map<String, Object> params, String column,
+			String name, String value) {
+		if (value != null) {
+			conditions.add("lower(" + column + ") = lower(:" + name + ")");
 			params.put(name, value);
 		}
 	}

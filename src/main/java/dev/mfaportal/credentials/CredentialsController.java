@@ -1,6 +1,5 @@
 package dev.mfaportal.credentials;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -107,9 +106,9 @@ class CredentialsController {
 		model.addAttribute("issued", session);
 		model.addAttribute("expiration", CredentialFiles.iso(session.expiration()));
 		model.addAttribute("expiresAt", session.expiration());
-		// AWS's expiry is a little under the asked duration (its clock ran on while issuing): "12 h", not "11 h 59 min".
+		// The duration asked for: AWS's expiry minus the portal's issue time is a little under it ("11 h 59 min").
 		model.addAttribute("lifetime",
-				DurationChoices.describe(Duration.ofMinutes((session.lifetime().toSeconds() + 30) / 60)));
+				DurationChoices.describe(valid.map(IssueRequest::duration).orElseGet(session::lifetime)));
 		model.addAttribute("files", texts);
 		model.addAttribute("profileName", this.files.profileName());
 		model.addAttribute("sealed", this.seal.seal(session));
@@ -139,6 +138,9 @@ class CredentialsController {
 			model.addAttribute("sealedDevices",
 					this.deviceSeal.seal(employee, devices.devices().stream().map(Device::serialNumber).toList()));
 		}
+		// The device the select shows chosen (the one sent, else the first), whose ARN the hint below it names.
+		model.addAttribute("selectedSerial", devices.contains(form.getSerialNumber()) ? form.getSerialNumber()
+				: devices.devices().stream().findFirst().map(Device::serialNumber).orElse(null));
 		model.addAttribute("durationOptions", this.durations.options());
 		model.addAttribute("keyless", this.keyless.enabled());
 		if (this.keyless.enabled() && devices.listed() && !devices.devices().isEmpty()) {

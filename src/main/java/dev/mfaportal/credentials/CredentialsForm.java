@@ -2,6 +2,7 @@ package dev.mfaportal.credentials;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.mfaportal.aws.AccessKey;
 import dev.mfaportal.kernel.MfaSerialNumbers;
@@ -10,11 +11,14 @@ import dev.mfaportal.kernel.OneTimeCode;
 import org.springframework.validation.Errors;
 
 /**
- * What the credentials form posts. The page never writes {@code tokenCode}, {@code accessKeyId},
- * {@code secretAccessKey} or {@code profileBlock} back into its fields (S5), so an error means typing
- * them again rather than a secret lingering in the HTML.
+ * What the credentials form posts. The page never writes {@code tokenCode}, {@code secretAccessKey} or
+ * {@code profileBlock} back into its fields (S5), so an error means typing them again rather than a secret
+ * lingering in the HTML. The access key id is not a secret: a typed one that has an id's shape comes back.
  */
 class CredentialsForm {
+
+	/** An access key id's shape; a secret pasted into the id's field by mistake never has it, so is never shown. */
+	private static final Pattern KEY_ID = Pattern.compile("A[KS]IA[A-Z0-9]{12,124}");
 
 	private String serialNumber;
 
@@ -51,6 +55,7 @@ class CredentialsForm {
 		String secret = this.secretAccessKey;
 		String block = this.profileBlock;
 		forgetSecrets();
+		this.accessKeyId = (keyId != null && KEY_ID.matcher(keyId.strip()).matches()) ? keyId.strip() : null;
 		if (!MfaSerialNumbers.isIamMfaArn(this.serialNumber)) {
 			errors.rejectValue("serialNumber", "credentials.error.device-required");
 		}
@@ -69,12 +74,20 @@ class CredentialsForm {
 			key = (keySource == KeySource.EMPLOYEE_KEY) ? AccessKeyInput.read(keyId, secret, block) : null;
 		}
 		catch (InvalidInputException ex) {
-			errors.rejectValue("accessKeyId", ex.messageCode(), ex.arguments(), null);
+			errors.rejectValue(keyField(ex.messageCode()), ex.messageCode(), ex.arguments(), null);
 		}
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
 		return Optional.of(new IssueRequest(this.serialNumber, new OneTimeCode(code.strip()), duration, key));
+	}
+
+	/** The field a refused key concerns, so that the error stands beside (and is tied to) that field. */
+	private static String keyField(String messageCode) {
+		if (messageCode.startsWith("credentials.error.secret-")) {
+			return "secretAccessKey";
+		}
+		return messageCode.startsWith("credentials.error.profile-") ? "profileBlock" : "accessKeyId";
 	}
 
 	private void forgetSecrets() {

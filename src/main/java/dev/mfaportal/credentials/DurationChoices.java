@@ -98,14 +98,9 @@ class DurationChoices {
 		return Optional.of(min(left, this.properties.maxDuration()));
 	}
 
-	/** A short human form such as {@code 12 h}, {@code 1 h 30 min} or {@code 15 min}. */
-	static String describe(Duration duration) {
-		long hours = duration.toHours();
-		int minutes = duration.toMinutesPart();
-		if (hours == 0) {
-			return minutes + " min";
-		}
-		return (minutes == 0) ? hours + " h" : hours + " h " + minutes + " min";
+	/** A short human form such as {@code 12 h}, {@code 1 h 30 min} or {@code 15 min}, worded by the bundle. */
+	static SpokenDuration describe(Duration duration) {
+		return SpokenDuration.of(duration);
 	}
 
 	/**

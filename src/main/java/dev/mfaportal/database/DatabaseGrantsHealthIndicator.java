@@ -34,6 +34,7 @@ class DatabaseGrantsHealthIndicator implements HealthIndicator {
 			Map.entry("spring_session", List.of("SELECT", "INSERT", "UPDATE", "DELETE")),
 			Map.entry("spring_session_attributes", List.of("SELECT", "INSERT", "UPDATE", "DELETE")),
 			Map.entry("enrollment_lease", List.of("SELECT", "INSERT", "UPDATE", "DELETE")),
+			Map.entry("revocation_lease", List.of("SELECT", "INSERT", "UPDATE", "DELETE")),
 			Map.entry("oidc_sign_in", List.of("SELECT", "INSERT", "UPDATE", "DELETE")),
 			Map.entry("minted_access_key", List.of("SELECT", "INSERT", "UPDATE")),
 			Map.entry("coverage_report", List.of("SELECT", "INSERT", "UPDATE")),

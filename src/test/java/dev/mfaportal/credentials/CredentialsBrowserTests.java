@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.mfaportal.BrowserSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,16 +28,8 @@ class CredentialsBrowserTests extends CredentialsFlowSupport {
 				consoleErrors.add(message.text());
 			}
 		});
-		String base = "http://localhost:" + this.port;
-		String serial = newDevice("alice");
-		BrowserSupport.signIn(page, base, "alice", "alice");
-
-		page.navigate(base + "/credentials");
-		page.selectOption("select[name=serialNumber]", serial);
+		fillTheFormForANewDevice(page);
 		page.selectOption("select[name=durationSeconds]", "28800");
-		page.fill("#accessKeyId", ALICE_KEY_ID);
-		page.fill("#secretAccessKey", ALICE_SECRET);
-		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
 		BrowserSupport.screenshot(page, "credentials-form");
 		page.click("form#issue-credentials button[type=submit]");
 
@@ -55,16 +48,24 @@ class CredentialsBrowserTests extends CredentialsFlowSupport {
 		assertThat(bash).isEqualTo(page.textContent("pre#credentials-bash"));
 
 		page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+		page.click("#tab-dotenv");
+		assertThat(page.isVisible("pre#credentials-dotenv")).isTrue();
+		assertThat(page.isVisible("pre#credentials-bash")).isFalse();
 		page.click("button[data-copy-target=credentials-dotenv]");
 		assertThat((String) page.evaluate("navigator.clipboard.readText()"))
 			.isEqualTo(page.textContent("pre#credentials-dotenv"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy secret access key")).click();
+		assertThat((String) page.evaluate("navigator.clipboard.readText()"))
+			.isEqualTo(page.textContent("#session-secret-access-key"))
+			.isNotBlank();
+		page.click("#tab-bash");
 
 		BrowserSupport.screenshot(page, "credentials-result");
 		assertThat(consoleErrors).as("no CSP violations or script errors").isEmpty();
 	}
 
 	@Test
-	void wrongCodeInChromiumThenTheFormSaysSoAndKeepsNoSecret(Page page) {
+	void wrongCodeInChromiumThenTheErrorSummaryHasFocusAndTheFormKeepsTheKeyIdButNoSecret(Page page) {
 		String base = "http://localhost:" + this.port;
 		String serial = newDevice("alice");
 		BrowserSupport.signIn(page, base, "alice", "alice");
@@ -74,10 +75,41 @@ class CredentialsBrowserTests extends CredentialsFlowSupport {
 		page.fill("#tokenCode", "12345");
 		page.click("form#issue-credentials button[type=submit]");
 		page.waitForSelector("p.error");
+		page.waitForFunction("document.activeElement && document.activeElement.id === 'form-errors'");
+		assertThat(page.getAttribute("#tokenCode", "aria-invalid")).isEqualTo("true");
+		assertThat(page.inputValue("#accessKeyId")).isEqualTo(ALICE_KEY_ID);
 		assertThat(page.inputValue("#secretAccessKey")).isEmpty();
 		assertThat(page.inputValue("#tokenCode")).isEmpty();
 		assertThat(page.content()).doesNotContain(ALICE_SECRET);
 		BrowserSupport.screenshot(page, "credentials-form-error");
+	}
+
+	@Test
+	void resultOnWindowsThenThePowerShellTabIsChosen(Page page) {
+		page.addInitScript("Object.defineProperty(navigator, 'platform', { get: () => 'Win32' });"
+				+ "Object.defineProperty(navigator, 'userAgentData', { get: () => ({ platform: 'Windows' }) });");
+		fillTheFormForANewDevice(page);
+		page.click("form#issue-credentials button[type=submit]");
+
+		page.waitForSelector("#tab-powershell[aria-selected=true]");
+		assertThat(page.isVisible("pre#credentials-powershell")).isTrue();
+		assertThat(page.isVisible("pre#credentials-bash")).isFalse();
+		page.focus("#tab-powershell");
+		page.keyboard().press("ArrowRight");
+		assertThat(page.getAttribute("#tab-cmd", "aria-selected")).isEqualTo("true");
+		assertThat(page.evaluate("document.activeElement.id")).isEqualTo("tab-cmd");
+	}
+
+	/** Alice signed in, on the form with a new device of hers chosen, her key and a fresh code typed. */
+	private void fillTheFormForANewDevice(Page page) {
+		String base = "http://localhost:" + this.port;
+		String serial = newDevice("alice");
+		BrowserSupport.signIn(page, base, "alice", "alice");
+		page.navigate(base + "/credentials");
+		page.selectOption("select[name=serialNumber]", serial);
+		page.fill("#accessKeyId", ALICE_KEY_ID);
+		page.fill("#secretAccessKey", ALICE_SECRET);
+		page.fill("#tokenCode", this.sandbox.devices().freshCode(serial));
 	}
 
 }

@@ -149,12 +149,80 @@ class CredentialsControllerTests {
 	}
 
 	@Test
-	void issueWhenInputInvalidThenFormErrorsAndNothingEchoed() throws Exception {
+	void issueWhenInputInvalidThenFormErrorsKeepTheKeyIdAndEchoNoSecret() throws Exception {
 		Document page = page(issue("65432x", "60"), 400);
 		assertThat(page.select("p.error")).hasSize(2);
-		assertThat(page.html()).doesNotContain(SECRET).doesNotContain("65432x").doesNotContain("AKIASANDBOXALICE0001");
+		assertThat(page.html()).doesNotContain(SECRET).doesNotContain("65432x");
+		assertThat(page.selectFirst("input#accessKeyId").val()).isEqualTo("AKIASANDBOXALICE0001");
+		assertThat(page.selectFirst("input#secretAccessKey").hasAttr("value")).isFalse();
 		assertThat(page.selectFirst("select[name=durationSeconds] option[selected]")).isNull();
 		verifyNoInteractions(this.sessionTokens, this.codeGuard);
+	}
+
+	@Test
+	void issueWhenASecretIsTypedAsTheKeyIdThenItIsNotWrittenBack() throws Exception {
+		Document page = page(issueWithKeyIdOnly("65432x", "3600", SECRET), 400);
+		assertThat(page.selectFirst("input#accessKeyId").val()).isEmpty();
+		assertThat(page.html()).doesNotContain(SECRET);
+	}
+
+	@Test
+	void issueWhenRefusedThenTheErrorSummaryLinksToEachFieldTiedToItsError() throws Exception {
+		Document page = page(issueWithKeyIdOnly("65432x", "60", "AKIASANDBOXALICE0001"), 400);
+		assertThat(page.selectFirst("#form-errors").attr("tabindex")).isEqualTo("-1");
+		assertThat(page.select("#form-errors li a").eachAttr("href"))
+			.containsExactlyInAnyOrder("#tokenCode", "#durationSeconds", "#secretAccessKey");
+		assertThat(page.selectFirst("input#tokenCode").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.selectFirst("input#tokenCode").attr("aria-describedby").split(" "))
+			.contains("tokenCode-error");
+		assertThat(page.selectFirst("#tokenCode-error").text()).contains("six digits");
+		assertThat(page.selectFirst("input#secretAccessKey").attr("aria-describedby")).isEqualTo("secretAccessKey-error");
+		assertThat(page.selectFirst("select#durationSeconds").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.selectFirst("input#accessKeyId").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void formShowsDevicesByNameWithTheArnAsValueAndHint() throws Exception {
+		Document page = page(get("/credentials").with(user("alice").roles("EMPLOYEE")), 200);
+		assertThat(page.selectFirst("select#serialNumber option").text()).isEqualTo("alice-phone");
+		assertThat(page.selectFirst("select#serialNumber option").val()).isEqualTo(SERIAL);
+		assertThat(page.selectFirst("select#serialNumber").attr("aria-describedby")).isEqualTo("serialNumber-arn");
+		assertThat(page.selectFirst("#serialNumber-arn code:not([hidden])").text()).isEqualTo(SERIAL);
+	}
+
+	@Test
+	void formPutsTheCodeLastBesideTheButton() throws Exception {
+		Document page = page(get("/credentials").with(user("alice").roles("EMPLOYEE")), 200);
+		List<String> fields = page.select("form#issue-credentials input:not([type=hidden]), form#issue-credentials select, "
+				+ "form#issue-credentials textarea").eachAttr("name");
+		assertThat(fields).last().isEqualTo("tokenCode");
+		assertThat(page.select(".code-row > #tokenCode + button[type=submit]")).hasSize(1);
+	}
+
+	@Test
+	void issueWhenAwsExpiresSecondsBeforeTheAskedHoursThenTheLifetimeSaysTheHours() throws Exception {
+		SessionCredentials session = new SessionCredentials("ASIASESSION000000001", Secret.of("temp/secret+key"),
+				Secret.of("temp-session-token=="), Instant.now().plus(Duration.ofHours(1)).minusSeconds(45), "req-1");
+		given(this.sessionTokens.issue(any(), any(), any(), any())).willReturn(session);
+		given(this.sessionTokens.callerOf(session))
+			.willReturn(new CallerIdentity("123456789012", "AIDAALICE", "arn:aws:iam::123456789012:user/alice"));
+		assertThat(page(issue("654321", "3600"), 200).selectFirst("#session-lifetime").text()).isEqualTo("(1 h from issue)");
+		assertThat(page(issue("654321", "43200").header("Accept-Language", "ja"), 200).selectFirst("#session-lifetime")
+			.text()).isEqualTo("（発行から 12 時間）");
+	}
+
+	@Test
+	void issuedPageHasANamedCopyButtonPerValueAndATabPerFormatBashFirst() throws Exception {
+		Document page = page(issue("654321", "3600"), 200);
+		assertThat(page.select("dl.session-facts button.copy").eachAttr("aria-label")).containsExactly(
+				"Copy access key ID", "Copy secret access key", "Copy session token");
+		assertThat(page.selectFirst("#session-secret-access-key").text()).isEqualTo("temp/secret+key");
+		assertThat(page.selectFirst("#session-token").text()).isEqualTo("temp-session-token==");
+		assertThat(page.select(".format-tabs [role=tab]").eachAttr("aria-controls")).hasSize(7)
+			.allSatisfy((panel) -> assertThat(page.getElementById(panel)).isNotNull());
+		assertThat(page.selectFirst(".format-tabs").attr("data-default-format")).isEqualTo("bash");
+		assertThat(page.selectFirst(".format-tabs [aria-selected=true]").id()).isEqualTo("tab-bash");
+		assertThat(page.selectFirst("#format-fish button.copy").attr("aria-label")).isEqualTo("Copy fish");
 	}
 
 	@Test
@@ -162,7 +230,7 @@ class CredentialsControllerTests {
 		given(this.sessionTokens.issue(any(), any(), any(), any()))
 			.willThrow(new AwsCallException(Kind.WRONG_CODE, "MFA failed", "AccessDenied", "req-2", null));
 		Document page = page(issue("654321", "3600"), 400);
-		assertThat(page.selectFirst("input[name=tokenCode] ~ p.error").text()).contains("did not accept this code");
+		assertThat(page.selectFirst("#tokenCode-error").text()).contains("did not accept this code");
 		assertThat(page.select("#session-access-key-id")).isEmpty();
 		assertThat(page.html()).doesNotContain(SECRET).doesNotContain("654321");
 		assertThat(page.selectFirst("select[name=serialNumber] option[selected]").val()).isEqualTo(SERIAL);
@@ -226,13 +294,16 @@ class CredentialsControllerTests {
 	}
 
 	private MockHttpServletRequestBuilder issue(String code, String duration) {
+		return issueWithKeyIdOnly(code, duration, "AKIASANDBOXALICE0001").param("secretAccessKey", SECRET);
+	}
+
+	private static MockHttpServletRequestBuilder issueWithKeyIdOnly(String code, String duration, String keyId) {
 		return post("/credentials").with(user("alice").roles("EMPLOYEE"))
 			.with(csrf())
 			.param("serialNumber", SERIAL)
 			.param("tokenCode", code)
 			.param("durationSeconds", duration)
-			.param("accessKeyId", "AKIASANDBOXALICE0001")
-			.param("secretAccessKey", SECRET);
+			.param("accessKeyId", keyId);
 	}
 
 	private static MockHttpServletRequestBuilder download(String sealed, String format) {

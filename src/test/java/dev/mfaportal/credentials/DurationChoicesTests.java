@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,7 +39,8 @@ class DurationChoicesTests {
 	@Test
 	void endOfWorkdayIsTodaysEndInTheConfiguredZone() {
 		assertThat(this.choices.resolve(DurationChoices.END_OF_WORKDAY)).isEqualTo(Duration.ofHours(8).plusMinutes(30));
-		assertThat(this.choices.options().get(5).arguments()).containsExactly("18:00 Europe/Berlin", "8 h 30 min");
+		assertThat(this.choices.options().get(5).arguments()).extracting(String::valueOf)
+			.containsExactly("18:00 Europe/Berlin", "8 h 30 min");
 	}
 
 	@Test
@@ -109,16 +114,36 @@ class DurationChoicesTests {
 
 	@Test
 	void describeIsShortAndHuman() {
-		assertThat(DurationChoices.describe(Duration.ofMinutes(15))).isEqualTo("15 min");
-		assertThat(DurationChoices.describe(Duration.ofHours(36))).isEqualTo("36 h");
-		assertThat(DurationChoices.describe(Duration.ofMinutes(90))).isEqualTo("1 h 30 min");
+		assertThat(DurationChoices.describe(Duration.ofMinutes(15))).hasToString("15 min");
+		assertThat(DurationChoices.describe(Duration.ofHours(36))).hasToString("36 h");
+		assertThat(DurationChoices.describe(Duration.ofMinutes(90))).hasToString("1 h 30 min");
+	}
+
+	@Test
+	void describeWhenSecondsShortOfTheHourThenRoundsToTheHour() {
+		assertThat(DurationChoices.describe(Duration.ofHours(12).minusSeconds(20))).hasToString("12 h");
+	}
+
+	@Test
+	void describeInJapaneseThenJapaneseUnits() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		assertThat(messages.getMessage(DurationChoices.describe(Duration.ofHours(12)), Locale.JAPANESE))
+			.isEqualTo("12 時間");
+		assertThat(messages.getMessage("credentials.issued.lifetime",
+				new Object[] { DurationChoices.describe(Duration.ofMinutes(90)) }, Locale.JAPANESE))
+			.isEqualTo("（発行から 1 時間 30 分）");
+		assertThat(messages.getMessage(DurationChoices.describe(Duration.ofMinutes(15)), Locale.ENGLISH))
+			.isEqualTo("15 min");
 	}
 
 	private static void assertRefused(DurationChoices choices, String value, String code, Object... arguments) {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> choices.resolve(value))
 			.satisfies((ex) -> {
 				assertThat(ex.messageCode()).isEqualTo(code);
-				assertThat(ex.arguments()).containsExactly(arguments);
+				assertThat(ex.arguments()).extracting(String::valueOf).containsExactly(Stream.of(arguments).map(String::valueOf).toArray(String[]::new));
 			});
 	}
 
