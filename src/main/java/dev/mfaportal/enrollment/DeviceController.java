@@ -57,6 +57,10 @@ class DeviceController {
 	@GetMapping("/mfa/devices/remove")
 	String confirmRemoval(Employee employee, @RequestParam(defaultValue = "") String serial, Model model,
 			RedirectAttributes redirect, Locale locale) {
+		if (serial.isBlank()) {
+			// The address without a device: the removal form's own address, opened again after a sign-in.
+			return "redirect:/mfa";
+		}
 		this.actions.refuseUnlessMfaArn(employee, serial, "remove");
 		if (!this.recentSignIn.isRecent()) {
 			return "redirect:" + this.recentSignIn.reauthenticationUrl(confirmationPath(serial));
