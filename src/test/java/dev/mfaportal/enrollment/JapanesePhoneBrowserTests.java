@@ -51,7 +51,8 @@ class JapanesePhoneBrowserTests {
 			page.navigate(base + "/mfa");
 			page.fill("#label", "iphone");
 			page.click("form#start-enrollment button[type=submit]");
-			page.waitForSelector("img#mfa-qr");
+			page.waitForSelector("img#mfa-qr, #enrollment-problem");
+			assertThat(page.locator("#enrollment-problem").allTextContents()).as("the start's answer").isEmpty();
 			assertThat(page.textContent("#open-in-app")).isEqualTo("認証アプリで開く");
 			assertThat(page.textContent("#enrollment-label")).isEqualTo("iphone");
 			PhoneBrowser.checkFits(page, "scan", tooWide);
