@@ -3,6 +3,7 @@ package dev.mfaportal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,6 +41,8 @@ public final class PortalClient {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	// Set when the client stands for a browser behind a proxy: the portal then sees this address.
 	private final String forwardedFor;
 
@@ -52,7 +55,7 @@ public final class PortalClient {
 		this.followsRedirects = followsRedirects;
 		this.forwardedFor = forwardedFor;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.followRedirects(followsRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
@@ -89,6 +92,17 @@ public final class PortalClient {
 			throw new IllegalStateException("Sign-in as " + username + " failed: " + result.status());
 		}
 		return this;
+	}
+
+	/** The value of the portal's cookie {@code name} this client holds, or {@code null}. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public Page get(String path) {

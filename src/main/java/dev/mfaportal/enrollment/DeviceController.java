@@ -31,11 +31,15 @@ class DeviceController {
 
 	private final StepUpKeys keys;
 
-	DeviceController(DeviceActions actions, RecentSignIn recentSignIn, MessageSource messages, StepUpKeys keys) {
+	private final EmployeeDevices devices;
+
+	DeviceController(DeviceActions actions, RecentSignIn recentSignIn, MessageSource messages, StepUpKeys keys,
+			EmployeeDevices devices) {
 		this.actions = actions;
 		this.recentSignIn = recentSignIn;
 		this.messages = messages;
 		this.keys = keys;
+		this.devices = devices;
 	}
 
 	@PostMapping("/mfa/devices/resync")
@@ -45,7 +49,7 @@ class DeviceController {
 		this.actions.refuseUnlessMfaArn(employee, serial, "resync");
 		try {
 			this.actions.resync(employee, serial, code1.trim(), code2.trim(), request.getRemoteAddr());
-			notice(redirect, "enrollment.resync.done", serial, locale);
+			notice(redirect, "enrollment.resync.done", employee, serial, locale);
 		}
 		catch (EnrollmentException ex) {
 			problem(redirect, ex, locale);
@@ -57,12 +61,16 @@ class DeviceController {
 	@GetMapping("/mfa/devices/remove")
 	String confirmRemoval(Employee employee, @RequestParam(defaultValue = "") String serial, Model model,
 			RedirectAttributes redirect, Locale locale) {
+		if (serial.isBlank()) {
+			// The address without a device: the removal form's own address, opened again after a sign-in.
+			return "redirect:/mfa";
+		}
 		this.actions.refuseUnlessMfaArn(employee, serial, "remove");
 		if (!this.recentSignIn.isRecent()) {
 			return "redirect:" + this.recentSignIn.reauthenticationUrl(confirmationPath(serial));
 		}
 		try {
-			return confirmationPage(serial, this.actions.removable(employee, serial), model);
+			return confirmationPage(employee, serial, this.actions.removable(employee, serial), model);
 		}
 		catch (EnrollmentException ex) {
 			problem(redirect, ex, locale);
@@ -83,7 +91,7 @@ class DeviceController {
 		try {
 			this.actions.removeAfterStepUp(employee, serial,
 					StepUpInput.of(proofSerial, code, accessKeyId, secretAccessKey), request.getRemoteAddr());
-			notice(redirect, "enrollment.remove.done", serial, locale);
+			notice(redirect, "enrollment.remove.done", employee, serial, locale);
 			return "redirect:/mfa";
 		}
 		catch (EnrollmentException ex) {
@@ -91,7 +99,7 @@ class DeviceController {
 			model.addAttribute("problem", this.messages.getMessage(ex.userMessage(), locale));
 			model.addAttribute("awsRequestId", ex.awsRequestId());
 			try {
-				return confirmationPage(serial, this.actions.listed(employee), model);
+				return confirmationPage(employee, serial, this.actions.listed(employee), model);
 			}
 			catch (EnrollmentException listing) {
 				problem(redirect, ex, locale);
@@ -100,8 +108,9 @@ class DeviceController {
 		}
 	}
 
-	private String confirmationPage(String serial, DeviceList assigned, Model model) {
+	private String confirmationPage(Employee employee, String serial, DeviceList assigned, Model model) {
 		model.addAttribute("serial", serial);
+		model.addAttribute("label", this.devices.label(employee.iamUserName(), serial));
 		model.addAttribute("devices", assigned.devices());
 		model.addAttribute("asksForKey", this.keys.asksForKey());
 		return "enrollment/remove";
@@ -111,8 +120,11 @@ class DeviceController {
 		return UriComponentsBuilder.fromPath("/mfa/devices/remove").queryParam("serial", serial).encode().toUriString();
 	}
 
-	private void notice(RedirectAttributes redirect, String code, String serial, Locale locale) {
-		redirect.addFlashAttribute("notice", this.messages.getMessage(code, new Object[] { serial }, locale));
+	/** The notice names the device by its label; the page shows its ARN beside. */
+	private void notice(RedirectAttributes redirect, String code, Employee employee, String serial, Locale locale) {
+		String label = this.devices.label(employee.iamUserName(), serial);
+		redirect.addFlashAttribute("notice", this.messages.getMessage(code, new Object[] { label }, locale));
+		redirect.addFlashAttribute("noticeSerial", serial);
 	}
 
 	private void problem(RedirectAttributes redirect, EnrollmentException ex, Locale locale) {

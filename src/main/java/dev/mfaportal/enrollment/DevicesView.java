@@ -31,6 +31,7 @@ class DevicesView {
 		DeviceList assigned = this.devices.list(employee.iamUserName());
 		if (assigned.contains(enrolledSerial)) {
 			model.addAttribute("enrolledSerial", enrolledSerial);
+			model.addAttribute("enrolledLabel", this.devices.label(employee.iamUserName(), enrolledSerial));
 		}
 		model.addAttribute("employee", employee);
 		model.addAttribute("devices", assigned.devices());

@@ -33,15 +33,23 @@ public class EmployeeDevices {
 
 	private final int limit;
 
+	private final DeviceNames names;
+
 	EmployeeDevices(MfaDevices devices, AuditLog audit, EnrollmentProperties properties) {
 		this.devices = devices;
 		this.audit = audit;
 		this.limit = properties.maxDevices();
+		this.names = new DeviceNames(properties.deviceName());
 	}
 
 	/** How many MFA devices one IAM user may have: {@code portal.enrollment.max-devices}. */
 	public int limit() {
 		return this.limit;
+	}
+
+	/** What the employee called the device {@code serialNumber} of {@code iamUser}, from its name. */
+	public String label(String iamUser, String serialNumber) {
+		return this.names.labelOf(iamUser, serialNumber);
 	}
 
 	/** The user's devices; when AWS refuses or does not answer, none, and why. Never throws for AWS. */
@@ -104,7 +112,8 @@ public class EmployeeDevices {
 	private List<Device> assigned(String iamUser) {
 		return this.devices.listAssigned(iamUser)
 			.stream()
-			.map((device) -> new Device(device.serialNumber(), device.enabledAt()))
+			.map((device) -> new Device(device.serialNumber(), device.enabledAt(),
+					this.names.labelOf(iamUser, device.serialNumber())))
 			.toList();
 	}
 

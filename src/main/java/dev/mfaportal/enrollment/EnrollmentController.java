@@ -1,5 +1,8 @@
 package dev.mfaportal.enrollment;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,13 +40,19 @@ class EnrollmentController {
 
 	private final DevicesView devices;
 
+	private final EmployeeDevices employeeDevices;
+
+	private final Clock clock;
+
 	EnrollmentController(Enrollments enrollments, Activations activations, EnrollmentProperties properties,
-			MessageSource messages, DevicesView devices) {
+			MessageSource messages, DevicesView devices, EmployeeDevices employeeDevices, Clock clock) {
 		this.enrollments = enrollments;
 		this.activations = activations;
 		this.properties = properties;
 		this.messages = messages;
 		this.devices = devices;
+		this.employeeDevices = employeeDevices;
+		this.clock = clock;
 	}
 
 	@PostMapping("/mfa/enrollment")
@@ -111,11 +120,15 @@ class EnrollmentController {
 		String uri = QrCodes.otpauthUri(this.properties.issuer(), pending.iamUser(), started.accountName(), seed);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("qrCode", QrCodes.pngDataUri(uri));
+		model.addAttribute("otpauthUri", uri);
 		model.addAttribute("secretGroups", QrCodes.inGroupsOfFour(seed));
 		model.addAttribute("token", started.token());
 		model.addAttribute("iamUser", pending.iamUser());
 		model.addAttribute("serial", pending.serialNumber());
-		model.addAttribute("expiresAt", pending.createdAt().plus(this.properties.tokenLifetime()));
+		model.addAttribute("label", this.employeeDevices.label(pending.iamUser(), pending.serialNumber()));
+		Instant expiresAt = pending.createdAt().plus(this.properties.tokenLifetime());
+		model.addAttribute("expiresAt", expiresAt);
+		model.addAttribute("secondsLeft", Math.max(0, Duration.between(this.clock.instant(), expiresAt).toSeconds()));
 		return "enrollment/scan";
 	}
 

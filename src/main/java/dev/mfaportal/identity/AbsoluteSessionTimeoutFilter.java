@@ -19,15 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
 
-	static final String EXPIRED_URL = "/login?expired";
-
 	private final Duration lifetime;
 
 	private final Clock clock;
 
-	AbsoluteSessionTimeoutFilter(Duration lifetime, Clock clock) {
+	private final SessionEnded ended;
+
+	AbsoluteSessionTimeoutFilter(Duration lifetime, Clock clock, SessionEnded ended) {
 		this.lifetime = lifetime;
 		this.clock = clock;
+		this.ended = ended;
 	}
 
 	@Override
@@ -37,7 +38,7 @@ class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
 		Instant signedInAt = SignInTimes.sessionSignedInAt(session);
 		if (signedInAt != null && signedInAt.plus(this.lifetime).isBefore(this.clock.instant())) {
 			session.invalidate();
-			response.sendRedirect(EXPIRED_URL);
+			this.ended.ended(request, response);
 			return;
 		}
 		chain.doFilter(request, response);

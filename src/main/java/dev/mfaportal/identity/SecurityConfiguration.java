@@ -62,6 +62,7 @@ class SecurityConfiguration {
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);
 		SignInSuccessHandler signedIn = new SignInSuccessHandler(requestCache, clock);
+		SessionEnded sessionEnded = new SessionEnded(requestCache, relativeLoginEntryPoint());
 		OidcLogin oidc = oidcLogin.getIfAvailable();
 		ProviderManager authenticationManager = new ProviderManager(signInMethods(access, passwords, oidc));
 		authenticationManager.setAuthenticationEventPublisher(authenticationEvents);
@@ -78,7 +79,9 @@ class SecurityConfiguration {
 				// S39: roles come from local accounts or the identity provider's groups (GroupRoles), and are read only here.
 				.requestMatchers(HttpMethod.GET, "/admin/audit", "/admin/audit/**", "/admin/audit.csv")
 					.hasAnyRole(Employee.AUDITOR, Employee.ADMIN)
-				.requestMatchers(HttpMethod.GET, "/admin/employees", "/admin/employees/*", "/admin/employees/*/devices/remove")
+				// The search, an employee's page and the removal confirmation; below them otherwise only forms, and a
+				// GET of a form's address leads back to its page (FormAddressAdvice).
+				.requestMatchers(HttpMethod.GET, "/admin/employees", "/admin/employees/*", "/admin/employees/*/**")
 					.hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/admin/employees/*/devices/remove")
 					.hasAnyRole(Employee.HELPDESK, Employee.ADMIN)
@@ -98,13 +101,14 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies(sessionCookieName))
 			.requestCache((cache) -> cache.requestCache(requestCache))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(relativeLoginEntryPoint()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(sessionEnded)
+				.accessDeniedHandler(sessionEnded))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny()))
-			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
+			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock, sessionEnded),
 					SecurityContextHolderFilter.class);
 		// Ways to sign in: the local form (demo, break-glass) and the OpenID providers (OidcLogin).
 		if (access.localAccounts().enabled()) {

@@ -41,17 +41,17 @@ class HomeController {
 	 * One device as the page shows it.
 	 *
 	 * @param serialNumber the device ARN
-	 * @param name the last part of the ARN, what the employee recognises
+	 * @param label what the employee called the device
 	 * @param enabledAt ISO-8601 for {@code <time datetime>}, or {@code null}
 	 * @param enabledAtText how the page prints it: in the reader's zone, naming it
 	 */
-	record DeviceRow(String serialNumber, String name, String enabledAt, String enabledAtText) {
+	record DeviceRow(String serialNumber, String label, String enabledAt, String enabledAtText) {
 
 		static DeviceRow of(Device device, ShownTimes times) {
 			if (device.enabledAt() == null) {
-				return new DeviceRow(device.serialNumber(), device.name(), null, null);
+				return new DeviceRow(device.serialNumber(), device.label(), null, null);
 			}
-			return new DeviceRow(device.serialNumber(), device.name(), device.enabledAt().toString(),
+			return new DeviceRow(device.serialNumber(), device.label(), device.enabledAt().toString(),
 					times.dateTime(device.enabledAt()));
 		}
 

@@ -31,7 +31,7 @@ class DeviceControllerTests {
 	private final RecentSignIn recentSignIn = mock(RecentSignIn.class);
 
 	private final DeviceController controller = new DeviceController(this.fixture.deviceActions, this.recentSignIn,
-			messages(), new EmployeeKeyStepUp());
+			messages(), new EmployeeKeyStepUp(), this.fixture.employeeDevices);
 
 	@BeforeEach
 	void alicesDevice() {

@@ -172,7 +172,7 @@ class DeviceFlowTests extends EnrollmentFlowSupport {
 		ScanPage scan = start(bob);
 		for (int i = 0; i < 5; i++) {
 			Page wrong = activate(bob, scan, "000000", "000001");
-			assertThat(wrong.text("#enrollment-problem")).contains("do not belong to this QR code");
+			assertThat(wrong.text("#enrollment-problem")).contains("Check the code, or that your app shows this entry");
 		}
 		this.sandbox.clearRequests();
 		Page blocked = activate(bob, scan, scan.code(-1), scan.code(0));

@@ -54,7 +54,7 @@ class EmployeeDevicesTests {
 	void listWhenAwsAnswersThenOnlyTheUsersDevicesWithTheirNames() {
 		DeviceList list = this.devices.list("alice");
 		assertThat(list.listed()).isTrue();
-		assertThat(list.devices()).containsExactly(new Device(ALICES, Instant.parse("2026-11-02T08:15:00Z")));
+		assertThat(list.devices()).containsExactly(new Device(ALICES, Instant.parse("2026-11-02T08:15:00Z"), "phone"));
 		assertThat(list.devices().get(0).name()).isEqualTo("alice-phone");
 		assertThat(list.contains(ALICES)).isTrue();
 		assertThat(list.contains(BOBS)).isFalse();

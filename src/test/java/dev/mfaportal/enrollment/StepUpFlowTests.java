@@ -111,7 +111,9 @@ class StepUpFlowTests extends EnrollmentFlowSupport {
 		assertThat(devices.document().selectFirst("tr[data-serial=" + alices + "] form.remove-device-form")
 			.attr("method")).isEqualTo("get");
 		Page confirmation = confirmRemoval(alice, alices);
-		assertThat(confirmation.text("#remove-device-name")).contains(alices);
+		// By its label, the ARN beside it.
+		assertThat(confirmation.text("#remove-device-name")).isEqualTo("Remove the MFA device “phone”?");
+		assertThat(confirmation.text("#mfa-remove .device-serial")).isEqualTo(alices);
 		assertThat(confirmation.text("#lost-devices")).contains("help desk");
 		assertThat(this.sandbox.devices().find(alices)).isPresent();
 	}
@@ -128,7 +130,8 @@ class StepUpFlowTests extends EnrollmentFlowSupport {
 		fields.put("serial", alices);
 		Page refused = alice.post("/mfa/devices/remove", fields);
 		assertThat(refused.text("#enrollment-problem")).contains("six digits");
-		assertThat(refused.text("#remove-device-name")).contains(alices);
+		assertThat(refused.text("#remove-device-name")).contains("“phone”");
+		assertThat(refused.text("#mfa-remove .device-serial")).isEqualTo(alices);
 		assertThat(this.sandbox.requestCount("DeactivateMFADevice")).isZero();
 		assertThat(this.sandbox.devices().find(alices)).isPresent();
 		assertThat(refusals()).containsExactly("not-six-digits");

@@ -55,7 +55,8 @@ class SessionLifecycleTests {
 		String session = cookieValue(sessionSetCookie(signedIn));
 		assertThat(session).isNotEqualTo(anonymous);
 		assertThat(get("/reauthenticate", session).statusCode()).isEqualTo(200);
-		assertThat(location(get("/reauthenticate", anonymous))).isEqualTo("/login");
+		// The old id reads as a session that ended.
+		assertThat(location(get("/reauthenticate", anonymous))).isEqualTo("/login?expired");
 	}
 
 	@Test
@@ -67,7 +68,7 @@ class SessionLifecycleTests {
 		assertThat(location(logout)).isEqualTo("/login?logout");
 		assertThat(sessionSetCookie(logout)).contains("Max-Age=0");
 		assertThat(sessionRows(session)).isZero();
-		assertThat(location(get("/reauthenticate", session))).isEqualTo("/login");
+		assertThat(location(get("/reauthenticate", session))).isEqualTo("/login?expired");
 	}
 
 	@Test
