@@ -32,7 +32,6 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -99,10 +98,7 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(relativeLoginEntryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny()))
+			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(PortalHeaders.WRITER))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
 					SecurityContextHolderFilter.class);
 		// Ways to sign in: the local form (demo, break-glass) and the OpenID providers (OidcLogin).
