@@ -20,7 +20,6 @@ import dev.mfaportal.audit.AuditEvent;
 import dev.mfaportal.audit.AuditLog;
 import dev.mfaportal.audit.AuditOutcome;
 import dev.mfaportal.identity.EmployeeDirectory;
-import dev.mfaportal.identity.PortalHeaders;
 
 /**
  * S33: a request with a control character in its path, a parameter or a header is refused with the portal's
@@ -66,8 +65,6 @@ class ControlCharacterFilter extends OncePerRequestFilter implements OrderedFilt
 		}
 		this.audit.getObject().record(refusal(request, finding.get()));
 		request.setAttribute(ATTRIBUTE, Boolean.TRUE);
-		// Spring Security writes its headers on the request's own dispatch, which this answer never reaches.
-		PortalHeaders.writeTo(request, response);
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
@@ -86,6 +83,7 @@ class ControlCharacterFilter extends OncePerRequestFilter implements OrderedFilt
 		return directory.of(signedIn).map(row::by).orElse(row.portalUser(signedIn.getName()));
 	}
 
+	// The error page's headers: ErrorPageHeaders.
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
