@@ -56,7 +56,7 @@ class SecurityConfiguration {
 			SignInPasswords passwords, ObjectProvider<OidcLogin> oidcLogin,
 			AuthenticationEventPublisher authenticationEvents,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock,
-			Environment environment) {
+			Environment environment, ApplicationEventPublisher events) {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);
@@ -96,7 +96,10 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies(sessionCookieName))
 			.requestCache((cache) -> cache.requestCache(requestCache))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(relativeLoginEntryPoint()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(relativeLoginEntryPoint())
+				.accessDeniedHandler(new CsrfRefusals(events)))
+			// S42: the token from the form body or the header only; its refusals are audited (CsrfRefusals).
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokens()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(PortalHeaders.WRITER))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
