@@ -1,5 +1,6 @@
 package dev.mfaportal.kernel;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * @param left wrong tries left before the pause, never negative
  * @param pauseMinutes how long the pause lasts at most: the limit's window, in whole minutes (at least 1)
  */
-public record AttemptsLeft(int left, long pauseMinutes) {
+// Serializable: it crosses a redirect in the session, which lives in PostgreSQL.
+public record AttemptsLeft(int left, long pauseMinutes) implements Serializable {
 
 	/** The page variable the fragment reads. */
 	public static final String ATTRIBUTE = "attemptsLeft";
