@@ -1,16 +1,13 @@
 package dev.mfaportal.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.RawHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,14 +130,7 @@ class ControlCharacterFlowTests {
 	}
 
 	private String raw(String request) throws IOException {
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(30_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		return RawHttp.send(this.port, request);
 	}
 
 }
