@@ -2,6 +2,7 @@ package dev.mfaportal.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.mfaportal.identity.CsrfRefusedEvent;
 import dev.mfaportal.identity.Employee;
 import dev.mfaportal.identity.EmployeeDirectory;
 import dev.mfaportal.identity.ReauthenticatedEvent;
@@ -79,6 +80,18 @@ class SecurityEventAuditor {
 				.detail("path", RequestOrigin.truncate(request.getRequestURI(), PATH_MAX_LENGTH));
 		}
 		this.auditLog.record(denial.iamUser(iamUserOf(authentication)));
+	}
+
+	/** S42: Spring Security publishes no event of its own when its CSRF filter refuses a request. */
+	@EventListener
+	void csrfRefused(CsrfRefusedEvent event) {
+		this.auditLog.record(AuditEvent.of("access.denied", AuditOutcome.DENIED)
+			.portalUser(event.username())
+			.iamUser((event.username() != null) ? iamUserOf(event.username()) : null)
+			.detail("reason", "csrf")
+			.detail("csrf", event.problem())
+			.detail("method", event.method())
+			.detail("path", RequestOrigin.truncate(event.path(), PATH_MAX_LENGTH)));
 	}
 
 	/** S22 wants the IAM user on every row: an OIDC sign-in's from its principal, a local login's by name. */

@@ -29,7 +29,8 @@ import dev.mfaportal.kernel.OneTimeCode;
  * <li>the attempt is audited, before AWS changes anything (S21): no row, no call; its outcome is
  * {@link AuditOutcome#ATTEMPTED}, never a success, as the result is not known yet (S35);</li>
  * <li>exactly one AWS call, never retried (S16);</li>
- * <li>a wrong code, as AWS says, counts against the employee and the source IP.</li>
+ * <li>a wrong code, as AWS says, counts against the employee and the source IP; the page answering it says how
+ * many wrong codes are left before the pause ({@link dev.mfaportal.kernel.AttemptsLeft}).</li>
  * </ol>
  * Every refusal is audited, then thrown as the flow says ({@link CodeFlow#refusal()}).
  * <p>
@@ -178,6 +179,9 @@ public class CodeAttempts {
 		void wrongCode() {
 			CodeAttempts.this.guard.recordWrongCode(this.attempt.employee().username(), this.attempt.sourceIp());
 			this.settled = true;
+			// S32: the page answering a wrong code says how many are left before the pause.
+			CodeAttempts.this.guard.attemptsLeft(this.attempt.employee().username(), this.attempt.sourceIp())
+				.showOnPage();
 		}
 
 		void releaseUnlessWrong() {

@@ -1,5 +1,7 @@
 package dev.mfaportal.guard;
 
+import dev.mfaportal.kernel.AttemptsLeft;
+
 /**
  * Checks that run before any AWS call that carries a one-time code.
  */
@@ -20,6 +22,9 @@ public interface CodeGuard {
 	 * wrong code, or, when there is none, a new one is counted.
 	 */
 	void recordWrongCode(String portalUser, String sourceIp);
+
+	/** S32: wrong codes the employee and the source IP have left in the window, the lower of the two. */
+	AttemptsLeft attemptsLeft(String portalUser, String sourceIp);
 
 	/** Uncounts one attempt in flight for the employee and the source IP: its code was not wrong. */
 	void release(String portalUser, String sourceIp);

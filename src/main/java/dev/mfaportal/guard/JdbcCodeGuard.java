@@ -22,6 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.mfaportal.kernel.AttemptsLeft;
 import dev.mfaportal.kernel.ServerKeys;
 
 /**
@@ -73,6 +74,11 @@ class JdbcCodeGuard implements CodeGuard {
 	private static final String ONE_IN_FLIGHT = """
 			(SELECT id FROM guard_wrong_code WHERE portal_user = :user AND source_ip = :ip AND in_flight
 			LIMIT 1 FOR UPDATE SKIP LOCKED)""";
+
+	private static final String LEFT = """
+			SELECT least(:maxUser - (SELECT count(*) FROM guard_wrong_code WHERE portal_user = :user AND attempted_at > :since),
+				:maxIp - (SELECT count(*) FROM guard_wrong_code WHERE source_ip = :ip AND attempted_at > :since))
+			""";
 
 	private static final String KEEP_AS_WRONG = "UPDATE guard_wrong_code SET in_flight = false WHERE id = "
 			+ ONE_IN_FLIGHT;
@@ -152,6 +158,19 @@ class JdbcCodeGuard implements CodeGuard {
 				.params(portalUser, sourceIp, utc(this.clock.instant()))
 				.update();
 		}
+	}
+
+	@Override
+	public AttemptsLeft attemptsLeft(String portalUser, String sourceIp) {
+		long left = this.jdbc.sql(LEFT)
+			.param("user", portalUser)
+			.param("ip", sourceIp)
+			.param("since", utc(this.clock.instant().minus(this.properties.window())))
+			.param("maxUser", this.properties.maxWrongCodesPerEmployee())
+			.param("maxIp", this.properties.maxWrongCodesPerIp())
+			.query(Long.class)
+			.single();
+		return AttemptsLeft.of(left, this.properties.window());
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.mfaportal.kernel.AttemptsLeft;
+
 /**
  * {@link SignInThrottle} on the {@code sign_in_failure} table. Failures are recorded for any login name,
  * known or not, so a lockout message reveals nothing about which accounts exist; rows older than the
@@ -141,6 +143,22 @@ class JdbcSignInThrottle implements SignInThrottle {
 			return Optional.empty();
 		}
 		return Optional.of(recent.get(recent.size() - 1).toInstant().plus(this.window));
+	}
+
+	@Override
+	public AttemptsLeft attemptsLeft(String username, String sourceIp) {
+		long left = this.jdbc.sql("""
+				SELECT least(:maxName - (SELECT count(*) FROM sign_in_failure WHERE username = :username AND failed_at > :since),
+					:maxIp - (SELECT count(*) FROM sign_in_failure WHERE source_ip = :ip AND failed_at > :since))
+				""")
+			.param("username", name(username))
+			.param("ip", ip(sourceIp))
+			.param("since", Timestamp.from(this.clock.instant().minus(this.window)))
+			.param("maxName", this.maxFailures)
+			.param("maxIp", this.maxFailuresPerIp)
+			.query(Long.class)
+			.single();
+		return AttemptsLeft.of(left, this.window);
 	}
 
 	@Override

@@ -3,12 +3,15 @@ package dev.mfaportal.identity;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.mfaportal.kernel.AttemptsLeft;
 
 /**
  * The sign-in page. Spring Security handles the POST and the providers' redirects; this renders the local form
@@ -40,6 +43,14 @@ class LoginController {
 		}
 		if (LocalPaths.isLocal(continuePath)) {
 			model.addAttribute("continuePath", continuePath);
+		}
+		// The count a wrong password left (SignInFailurePage), shown once.
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(AttemptsLeft.ATTRIBUTE) instanceof AttemptsLeft left) {
+			session.removeAttribute(AttemptsLeft.ATTRIBUTE);
+			if (request.getParameter("error") != null) {
+				model.addAttribute(AttemptsLeft.ATTRIBUTE, left);
+			}
 		}
 		model.addAttribute("localAccounts", local);
 		model.addAttribute("providers", providers);

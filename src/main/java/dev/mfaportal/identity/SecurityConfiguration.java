@@ -3,7 +3,6 @@ package dev.mfaportal.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +13,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -27,12 +25,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -57,18 +53,16 @@ class SecurityConfiguration {
 			SignInPasswords passwords, ObjectProvider<OidcLogin> oidcLogin,
 			AuthenticationEventPublisher authenticationEvents,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName, Clock clock,
-			Environment environment) {
+			Environment environment, ApplicationEventPublisher events, SignInThrottle throttle) {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Keep "?continue" off the page the employee lands on after sign-in.
 		requestCache.setMatchingRequestParameterName(null);
 		SignInSuccessHandler signedIn = new SignInSuccessHandler(requestCache, clock);
-		SessionEnded sessionEnded = new SessionEnded(requestCache, relativeLoginEntryPoint());
+		SessionEnded sessionEnded = new SessionEnded(requestCache, relativeLoginEntryPoint(),
+				new CsrfRefusals(events));
 		OidcLogin oidc = oidcLogin.getIfAvailable();
 		ProviderManager authenticationManager = new ProviderManager(signInMethods(access, passwords, oidc));
 		authenticationManager.setAuthenticationEventPublisher(authenticationEvents);
-		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
-		failureHandler.setDefaultFailureUrl("/login?error");
-		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
 		http.authenticationManager(authenticationManager).authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 				.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
@@ -103,18 +97,17 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(sessionEnded)
 				.accessDeniedHandler(sessionEnded))
+			// S42: the token from the form body or the header only; its refusals are audited (CsrfRefusals).
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokens()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny()))
+			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(PortalHeaders.WRITER))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock, sessionEnded),
 					SecurityContextHolderFilter.class);
 		// Ways to sign in: the local form (demo, break-glass) and the OpenID providers (OidcLogin).
 		if (access.localAccounts().enabled()) {
 			http.formLogin((login) -> login.loginPage("/login")
 				.successHandler(signedIn)
-				.failureHandler(failureHandler)
+				.failureHandler(new SignInFailurePage(throttle))
 				.permitAll());
 		}
 		if (oidc != null) {

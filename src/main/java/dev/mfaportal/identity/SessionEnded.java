@@ -15,7 +15,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.savedrequest.RequestCache;
 
@@ -34,12 +33,16 @@ class SessionEnded implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final AuthenticationEntryPoint signIn;
 
-	private final AccessDeniedHandler denied = new AccessDeniedHandlerImpl();
+	private final AccessDeniedHandler denied;
 
-	/** @param signIn where a request without a session goes */
-	SessionEnded(RequestCache requestCache, AuthenticationEntryPoint signIn) {
+	/**
+	 * @param signIn where a request without a session goes
+	 * @param denied what answers every other refused request (the 403 page)
+	 */
+	SessionEnded(RequestCache requestCache, AuthenticationEntryPoint signIn, AccessDeniedHandler denied) {
 		this.requestCache = requestCache;
 		this.signIn = signIn;
+		this.denied = denied;
 	}
 
 	@Override

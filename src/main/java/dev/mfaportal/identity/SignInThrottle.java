@@ -3,6 +3,8 @@ package dev.mfaportal.identity;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.mfaportal.kernel.AttemptsLeft;
+
 /**
  * Counts failed sign-ins per login and per source address and refuses further attempts for a while after too
  * many (S13). The count must be shared by every portal instance, so it lives in PostgreSQL. A security
@@ -20,6 +22,9 @@ interface SignInThrottle {
 	 * @return when the attempt may be made again, or empty when it is allowed (and counted)
 	 */
 	Optional<Instant> begin(String username, String sourceIp);
+
+	/** S32: failures the login and the address have left before the pause, the lower of the two; counts nothing. */
+	AttemptsLeft attemptsLeft(String username, String sourceIp);
 
 	/** Counts a wrong password: the attempt in flight becomes a failure, or a new failure is counted. */
 	void recordFailure(String username, String sourceIp);

@@ -30,6 +30,11 @@ public class FakeCodeGuard implements CodeGuard {
 	}
 
 	@Override
+	public dev.mfaportal.kernel.AttemptsLeft attemptsLeft(String portalUser, String sourceIp) {
+		return dev.mfaportal.kernel.AttemptsLeft.of(Math.max(0, 5 - this.wrongCodes), java.time.Duration.ofMinutes(15));
+	}
+
+	@Override
 	public void release(String portalUser, String sourceIp) {
 		this.released++;
 	}

@@ -33,6 +33,11 @@ public class InMemorySignInThrottle implements SignInThrottle {
 	}
 
 	@Override
+	public dev.mfaportal.kernel.AttemptsLeft attemptsLeft(String username, String sourceIp) {
+		return new dev.mfaportal.kernel.AttemptsLeft(1, 15);
+	}
+
+		@Override
 	public void recordFailure(String username, String sourceIp) {
 		this.failures.merge(username, 1, Integer::sum);
 	}

@@ -67,6 +67,11 @@ class SignInPasswordsTests {
 		final List<String> resets = new ArrayList<>();
 
 		@Override
+		public dev.mfaportal.kernel.AttemptsLeft attemptsLeft(String username, String sourceIp) {
+			return new dev.mfaportal.kernel.AttemptsLeft(1, 15);
+		}
+
+		@Override
 		public Optional<Instant> lockedUntil(String username) {
 			return this.locked ? Optional.of(Instant.now().plusSeconds(60)) : Optional.empty();
 		}
