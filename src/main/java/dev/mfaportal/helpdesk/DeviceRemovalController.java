@@ -50,6 +50,10 @@ class DeviceRemovalController {
 	String confirmation(@PathVariable String iamUser, @RequestParam(defaultValue = "") String serialNumber,
 			@RequestParam(required = false) String reason, Principal admin, Model model, RedirectAttributes redirect) {
 		HelpDeskController.checkName(iamUser);
+		if (serialNumber.isBlank()) {
+			// The removal form's address opened by hand or from history: nothing was chosen, show the employee.
+			return "redirect:/admin/employees/" + iamUser;
+		}
 		this.removal.refuseUnlessMfaArn(admin.getName(), iamUser, serialNumber);
 		String why = DeviceRemoval.reason(reason);
 		if (!this.recentSignIn.isRecent()) {
