@@ -79,6 +79,11 @@ class AuditBrowserTests {
 		page.fill(row + " textarea[name=reason]", "Lost phone, ticket HD-7");
 		BrowserSupport.screenshot(page, "helpdesk-employee");
 		page.click(row + " button[type=submit]");
+		// The confirmation names the employee and the device, with the reason carried over; only it removes.
+		page.waitForSelector("form#helpdesk-confirm-removal");
+		assertThat(page.textContent("#helpdesk-confirm-arn")).contains(serial);
+		assertThat(page.inputValue("#helpdesk-reason")).isEqualTo("Lost phone, ticket HD-7");
+		page.click("form#helpdesk-confirm-removal button[type=submit]");
 		page.waitForSelector("#helpdesk-removed");
 
 		assertThat(this.sandbox.devices().find(serial)).isEmpty();

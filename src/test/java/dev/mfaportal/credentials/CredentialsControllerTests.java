@@ -19,6 +19,7 @@ import dev.mfaportal.aws.SessionTokens;
 import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.kernel.AttemptsLeft;
 import dev.mfaportal.identity.IdentityConfiguration;
 import dev.mfaportal.identity.InMemorySignInThrottle;
 import org.jsoup.Jsoup;
@@ -88,6 +89,7 @@ class CredentialsControllerTests {
 
 	@BeforeEach
 	void aliceHasADevice() {
+		given(this.codeGuard.attemptsLeft(any(), any())).willReturn(new AttemptsLeft(4, 15));
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of(new MfaDevice(SERIAL, "alice", Instant.now())));
 		SessionCredentials session = new SessionCredentials("ASIASESSION000000001", Secret.of("temp/secret+key"),
 				Secret.of("temp-session-token=="), Instant.now().plus(Duration.ofHours(1)), "req-1");

@@ -22,6 +22,7 @@ import dev.mfaportal.enrollment.EmployeeDevices;
 import dev.mfaportal.guard.CodeAlreadyUsedException;
 import dev.mfaportal.guard.CodeAttempts;
 import dev.mfaportal.guard.CodeGuard;
+import dev.mfaportal.kernel.AttemptsLeft;
 import dev.mfaportal.guard.TooManyAttemptsException;
 import dev.mfaportal.identity.Employee;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,7 @@ class CredentialsIssuerTests {
 
 	@BeforeEach
 	void aliceHasHerDevice() {
+		given(this.codeGuard.attemptsLeft(any(), any())).willReturn(new AttemptsLeft(4, 15));
 		given(this.devices.isTheirs("alice", SERIAL)).willReturn(true);
 		given(this.sessionTokens.issue(any(), any(), any(), any())).willReturn(this.session);
 		given(this.sessionTokens.callerOf(this.session))

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,12 @@ class PhoneLayoutBrowserTests {
 
 	@Autowired
 	SandboxAccount sandbox;
+
+	/** The devices made here would make the next test of this context ask alice and bob for a step-up code. */
+	@AfterEach
+	void noDevicesLeft() {
+		this.sandbox.reset();
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "ja" })
