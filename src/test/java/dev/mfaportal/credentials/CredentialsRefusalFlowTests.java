@@ -210,8 +210,8 @@ class CredentialsRefusalFlowTests extends CredentialsFlowSupport {
 	}
 
 	private static void assertNothingShown(HttpResponse<String> response, int status, String longTermSecret) {
-		assertThat(response.statusCode()).isEqualTo(status);
 		Document page = html(response);
+		assertThat(response.statusCode()).as(() -> "answered:\n" + page.select("main").text()).isEqualTo(status);
 		assertThat(page.select("#session-access-key-id")).isEmpty();
 		assertThat(page.select("[data-format]")).isEmpty();
 		assertThat(response.body()).doesNotContain(longTermSecret)
