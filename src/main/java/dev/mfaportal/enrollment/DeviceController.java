@@ -116,8 +116,14 @@ class DeviceController {
 		return "enrollment/remove";
 	}
 
-	private static String confirmationPath(String serial) {
-		return UriComponentsBuilder.fromPath("/mfa/devices/remove").queryParam("serial", serial).encode().toUriString();
+	static String confirmationPath(String serial) {
+		// encode() leaves "+" alone in a query (it is legal there), but the servlet reads it as a space, and IAM
+		// allows "+" in a device's path and name: encoded after the rest, so every "+" left is the serial's.
+		return UriComponentsBuilder.fromPath("/mfa/devices/remove")
+			.queryParam("serial", serial)
+			.encode()
+			.toUriString()
+			.replace("+", "%2B");
 	}
 
 	/** The notice names the device by its label; the page shows its ARN beside. */

@@ -1,5 +1,7 @@
 package dev.mfaportal.enrollment;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +50,14 @@ class DeviceControllerTests {
 		assertThat(view).isEqualTo("redirect:/reauthenticate?continue=confirmation");
 		assertThat(this.fixture.devices.calls).isEmpty();
 		assertThat(this.fixture.audit.events).isEmpty();
+	}
+
+	@Test
+	void confirmationAddressWhenTheSerialHasAPlusThenTheServletReadsTheSameSerial() {
+		// IAM allows "+" in a device's path and name; a servlet reads a raw "+" in a query as a space.
+		String serial = "arn:aws:iam::123456789012:mfa/team+ops/alice+phone";
+		String query = DeviceController.confirmationPath(serial).substring("/mfa/devices/remove?serial=".length());
+		assertThat(URLDecoder.decode(query, StandardCharsets.UTF_8)).isEqualTo(serial);
 	}
 
 	@Test
