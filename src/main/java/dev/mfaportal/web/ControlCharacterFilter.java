@@ -74,7 +74,8 @@ class ControlCharacterFilter extends OncePerRequestFilter implements OrderedFilt
 			.detail("method", request.getMethod())
 			.detail("where", finding.where())
 			.detail("name", finding.name())
-			.detail("value", finding.value());
+			.detail("character", finding.character())
+			.detail("at", finding.at());
 		Authentication signedIn = this.signIns.loadDeferredContext(request).get().getAuthentication();
 		EmployeeDirectory directory = this.employees.getIfAvailable();
 		if (signedIn == null || directory == null) {

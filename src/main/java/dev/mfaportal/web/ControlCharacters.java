@@ -22,49 +22,68 @@ final class ControlCharacters {
 	/**
 	 * Where a control character was found.
 	 *
+	 * Never the value that held it: that may be a password, a secret access key or a session cookie (S2, S3),
+	 * and the audit row would keep it for good.
+	 *
 	 * @param where {@code path}, {@code parameter} or {@code header}
-	 * @param name the parameter's or header's name; the path itself for {@code path}
-	 * @param value the value holding it, as sent (the audit log escapes and caps it)
+	 * @param name the parameter's or header's name; the path itself for {@code path} (a path is no secret)
+	 * @param character the first control character, as {@code U+0000}
+	 * @param at its index in the name or value that held it
 	 */
-	record Finding(String where, String name, String value) {
+	record Finding(String where, String name, String character, int at) {
+
+		static Finding of(String where, String name, String text, int at) {
+			return new Finding(where, name, String.format("U+%04X", (int) text.charAt(at)), at);
+		}
+
 	}
 
 	static Optional<Finding> in(HttpServletRequest request) {
 		String path = decoded(request.getRequestURI());
-		if (containsAny(path, false)) {
-			return Optional.of(new Finding("path", path, path));
+		int at = firstControl(path, false);
+		if (at >= 0) {
+			return Optional.of(Finding.of("path", path, path, at));
 		}
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			if (containsAny(parameter.getKey(), false)) {
-				return Optional.of(new Finding("parameter", parameter.getKey(), parameter.getKey()));
+			String name = parameter.getKey();
+			if ((at = firstControl(name, false)) >= 0) {
+				return Optional.of(Finding.of("parameter", name, name, at));
 			}
 			for (String value : parameter.getValue()) {
-				if (containsAny(value, true)) {
-					return Optional.of(new Finding("parameter", parameter.getKey(), value));
+				if ((at = firstControl(value, true)) >= 0) {
+					return Optional.of(Finding.of("parameter", name, value, at));
 				}
 			}
 		}
 		for (String header : Collections.list(request.getHeaderNames())) {
+			if ((at = firstControl(header, false)) >= 0) {
+				return Optional.of(Finding.of("header", header, header, at));
+			}
 			for (String value : Collections.list(request.getHeaders(header))) {
-				if (containsAny(header, false) || containsAny(value, false)) {
-					return Optional.of(new Finding("header", header, value));
+				if ((at = firstControl(value, false)) >= 0) {
+					return Optional.of(Finding.of("header", header, value, at));
 				}
 			}
 		}
 		return Optional.empty();
 	}
 
-	static boolean containsAny(String text, boolean lineBreaksAllowed) {
+	/** @return the index of the first control character in {@code text}, or -1 */
+	static int firstControl(String text, boolean lineBreaksAllowed) {
 		if (text == null) {
-			return false;
+			return -1;
 		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (isControl(c) && !(lineBreaksAllowed && (c == '\t' || c == '\r' || c == '\n'))) {
-				return true;
+				return i;
 			}
 		}
-		return false;
+		return -1;
+	}
+
+	static boolean containsAny(String text, boolean lineBreaksAllowed) {
+		return firstControl(text, lineBreaksAllowed) >= 0;
 	}
 
 	/** C0, DEL and C1, as {@link Character#isISOControl} says. */

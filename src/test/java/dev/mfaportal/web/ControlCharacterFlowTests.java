@@ -105,6 +105,18 @@ class ControlCharacterFlowTests {
 	}
 
 	@Test
+	void passwordWithANulThenTheRowNamesTheFieldAndCharacterButNeverTheValue() {
+		PortalClient visitor = PortalClient.notFollowingRedirects(this.port);
+		Page answer = visitor.submit(visitor.get("/login"), "form#sign-in",
+				Map.of("username", "alice", "password", "hunter2-secret\u0000"));
+		assertThat(answer.status()).isEqualTo(400);
+		String detail = this.jdbc.sql("""
+				SELECT detail::text FROM audit_event WHERE action = 'request.refused' AND id > ?
+				AND detail->>'reason' = 'control-character'""").param(this.auditMark).query(String.class).single();
+		assertThat(detail).contains("\"password\"", "U+0000").doesNotContain("hunter2");
+	}
+
+	@Test
 	void tabAndNewLineInFormTextAreAllowed() {
 		PortalClient visitor = PortalClient.notFollowingRedirects(this.port);
 		Page answer = visitor.submit(visitor.get("/login"), "form#sign-in",
