@@ -18,6 +18,8 @@ import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -43,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class PageLoadBenchmark {
+
+	private static final Log logger = LogFactory.getLog(PageLoadBenchmark.class);
+
 
 	private static final int EMPLOYEES = Integer.getInteger("load.employees", 50);
 
@@ -121,7 +126,7 @@ class PageLoadBenchmark {
 	}
 
 	private void print(String line) {
-		System.out.println(line);
+		logger.info("[benchmark] " + line);
 		this.report.add(line);
 	}
 
