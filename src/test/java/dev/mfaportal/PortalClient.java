@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -33,6 +37,13 @@ public final class PortalClient {
 	// As a browser asks: error pages then come as HTML, not as Boot's JSON error body.
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
+	/*
+	 * Enforced by waiting on the answer, not by HttpRequest.timeout: on JDK 17 the timer of a request that was
+	 * redirected is never cancelled and, when it fires, aborts whatever request is then in flight on that
+	 * kept-alive connection ("header parser received no bytes", JDK-8304701, fixed in JDK 22:
+	 * https://github.com/openjdk/jdk/pull/16689). Every client here follows the sign-in redirect, so every run
+	 * longer than the limit lost a request a minute after sign-in.
+	 */
 	private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
 
 	private final String baseUrl;
@@ -175,7 +186,7 @@ public final class PortalClient {
 	/** {@code path} is on the portal; an absolute URL (the identity provider's pages) is taken as it is. */
 	private HttpRequest.Builder request(String path) {
 		URI uri = URI.create(path.startsWith("http://") ? path : this.baseUrl + path);
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", BROWSER_ACCEPT).timeout(REQUEST_LIMIT);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", BROWSER_ACCEPT);
 		if (this.forwardedFor != null) {
 			request.header("X-Forwarded-For", this.forwardedFor);
 		}
@@ -183,14 +194,23 @@ public final class PortalClient {
 	}
 
 	private Page send(HttpRequest request) {
+		CompletableFuture<HttpResponse<String>> answer = this.http.sendAsync(request,
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		try {
-			HttpResponse<String> response = this.http.send(request,
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = answer.get(REQUEST_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
 			return new Page(response.statusCode(), response,
 					Jsoup.parse(response.body(), response.uri().toString()));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw new IllegalStateException("No answer within " + REQUEST_LIMIT + " to " + request.method() + " "
+					+ request.uri(), ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException failure) {
+				throw new UncheckedIOException(failure);
+			}
+			throw new IllegalStateException(ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
