@@ -1,5 +1,6 @@
 package dev.mfaportal;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Employees working through nginx while one of two instances shuts down: two start and cancel enrollments
- * in a loop, one issues credentials in a loop, and once a few answers are in, the second instance is closed
- * (graceful shutdown, as on a rolling update or a node drain). So that the shutdown certainly meets a request
- * in the middle of its AWS change, one resync is inside the second instance at that moment, its
- * {@code ResyncMFADevice} held by the sandbox. Every answer is kept, with what it showed.
+ * Employees working through nginx while one of two instances stops: two start and cancel enrollments in a
+ * loop, one issues credentials in a loop, and once a few answers are in, the second instance is shut down
+ * (graceful, as on a rolling update or a node drain) or killed (SIGKILL, as a crashed node). So that the stop
+ * certainly meets a request in the middle of its AWS change, one resync is inside the second instance at that
+ * moment, its {@code ResyncMFADevice} held by the sandbox. Every answer is kept, with what it showed.
  */
 final class Burst {
 
@@ -42,6 +43,8 @@ final class Burst {
 
 	private final TwoPortals portals;
 
+	private final boolean kill;
+
 	private final Queue<BurstResult.Answer> answers = new ConcurrentLinkedQueue<>();
 
 	private final CountDownLatch warmedUp = new CountDownLatch(ANSWERS_BEFORE_SHUTDOWN);
@@ -50,15 +53,22 @@ final class Burst {
 
 	private volatile Instant shutdownEnded;
 
-	private Burst(TwoPortals portals) {
+	private Burst(TwoPortals portals, boolean kill) {
 		this.portals = portals;
+		this.kill = kill;
 	}
 
+	/** A burst during which the second instance shuts down gracefully. */
 	static Burst against(TwoPortals portals) {
-		return new Burst(portals);
+		return new Burst(portals, false);
 	}
 
-	/** Runs the burst; the second instance is shut down while it runs. */
+	/** A burst during which the second instance is killed ({@link TwoPortals#startWithSecondInItsOwnProcess}). */
+	static Burst killingTheSecondOf(TwoPortals portals) {
+		return new Burst(portals, true);
+	}
+
+	/** Runs the burst; the second instance stops while it runs. */
 	BurstResult run() {
 		String resynced = this.portals.sandbox().devices().createEnabled("bob", "/mfa-portal/", "burst-resync");
 		PortalClient alice = this.portals.signedIn("alice");
@@ -76,7 +86,12 @@ final class Burst {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> this.portals.sandbox().requestCount("ResyncMFADevice") == 1);
 			this.shutdownStarted = Instant.now();
-			this.portals.closeSecond();
+			if (this.kill) {
+				this.portals.killSecond();
+			}
+			else {
+				this.portals.closeSecond();
+			}
 			this.shutdownEnded = Instant.now();
 			inFlight.get(30, TimeUnit.SECONDS);
 			for (Future<?> employee : work) {
@@ -89,7 +104,7 @@ final class Burst {
 		finally {
 			employees.shutdownNow();
 		}
-		return new BurstResult(List.copyOf(this.answers), this.shutdownStarted, this.shutdownEnded);
+		return new BurstResult(List.copyOf(this.answers), this.shutdownStarted, this.shutdownEnded, this.kill);
 	}
 
 	/** Whether an employee goes on: for {@link #ROUNDS}, then until a round has begun after the shutdown. */
@@ -105,13 +120,15 @@ final class Burst {
 			if (devices.status() != 200) {
 				continue;
 			}
+			Instant sent = Instant.now();
 			Page scan = client.submit(devices, "form#start-enrollment", Map.of("label", user + "-burst-" + round));
 			boolean started = scan.status() == 200;
 			String serial = started ? scan.document().selectFirst("#mfa-scan").attr("data-serial") : null;
 			String token = started ? scan.document().selectFirst("form#cancel-enrollment input[name=token]").val() : null;
-			record("start", user, scan, serial, token);
+			record("start", user, sent, scan, serial, token);
 			if (started) {
-				record("cancel", user, client.submit(scan, "form#cancel-enrollment", Map.of()), serial, token);
+				Instant cancelSent = Instant.now();
+				record("cancel", user, cancelSent, client.submit(scan, "form#cancel-enrollment", Map.of()), serial, token);
 			}
 		}
 	}
@@ -130,22 +147,31 @@ final class Burst {
 					this.portals.sandbox().devices().freshCode(serial));
 			fields.put("accessKeyId", SandboxAccount.BOB_ACCESS_KEY_ID);
 			fields.put("secretAccessKey", SandboxAccount.BOB_SECRET_ACCESS_KEY);
+			Instant sent = Instant.now();
 			Page issued = client.submit(form, "form#issue-credentials", fields);
-			record("issue", "bob", issued, (issued.status() == 200) ? issued.text("#session-access-key-id") : null, null);
+			record("issue", "bob", sent, issued, (issued.status() == 200) ? issued.text("#session-access-key-id") : null, null);
 		}
 	}
 
 	private void resync(PortalClient client, String serial) {
 		Page devices = client.get("/mfa");
 		List<String> codes = this.portals.sandbox().devices().freshCodePair(serial);
-		Page resync = client.post("/mfa/devices/resync", Map.of("serial", serial, "code1", codes.get(0), "code2",
-				codes.get(1), "_csrf", PortalClient.csrf(devices.document(), "form#sign-out")));
-		record("resync", "bob", resync, serial, null);
+		Instant sent = Instant.now();
+		try {
+			Page resync = client.post("/mfa/devices/resync", Map.of("serial", serial, "code1", codes.get(0), "code2",
+					codes.get(1), "_csrf", PortalClient.csrf(devices.document(), "form#sign-out")));
+			record("resync", "bob", sent, resync, serial, null);
+		}
+		catch (UncheckedIOException ex) {
+			// The connection went with the killed process: the employee's browser shows a network error.
+			this.answers.add(new BurstResult.Answer("resync", "bob", BurstResult.NO_ANSWER, serial, null,
+					this.portals.secondAddress(), sent, Instant.now()));
+		}
 	}
 
-	private void record(String kind, String user, Page page, String subject, String token) {
+	private void record(String kind, String user, Instant sent, Page page, String subject, String token) {
 		this.answers.add(new BurstResult.Answer(kind, user, page.status(), subject, token, page.header(Nginx.UPSTREAM_HEADER),
-				Instant.now()));
+				sent, Instant.now()));
 		this.warmedUp.countDown();
 	}
 

@@ -179,7 +179,8 @@ final class Nginx implements AutoCloseable {
 		workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 	}
 
-	private static int freePort() {
+	/** A loopback port nobody listens on now (another process may take it before the caller does). */
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -127,6 +127,7 @@ class TwoInstancesTests {
 		BurstResult burst = Burst.against(portals).run();
 		burst.assertReachedBothInstancesAndOutlivedTheShutdown(portals);
 		burst.assertEveryAnsweredChangeIsAudited(portals.jdbc(), auditMark);
+		burst.assertEveryAwsChangeHadItsAuditRowFirst(portals.sandbox(), portals.jdbc(), auditMark);
 		burst.cancelWhatIsStillPending(portals);
 		burst.assertNoPortalDeviceIsLeftUnassigned(portals.sandbox());
 

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.mfaportal.sandbox.SandboxAccount;
 import dev.mfaportal.sandbox.SandboxAwsConfiguration;
@@ -16,10 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two instances of the real portal in this JVM, as production runs them behind a load balancer: one
+ * Two instances of the real portal, as production runs them behind a load balancer: one
  * PostgreSQL, one AWS account (the sandbox), the same server keys, each on its own random port, and nginx in
  * front balancing round robin without sticky sessions. Nothing test-only is wired into the instances: they
- * are the application with settings, as a deployment would give them.
+ * are the application with settings, as a deployment would give them. The first runs in this JVM; so does the
+ * second, or it runs in a JVM of its own ({@link PortalProcess}) when a test kills it.
  */
 final class TwoPortals implements AutoCloseable {
 
@@ -30,11 +32,12 @@ final class TwoPortals implements AutoCloseable {
 
 	private final ConfigurableApplicationContext first;
 
-	private final ConfigurableApplicationContext second;
+	/** In this JVM, or (for {@link #killSecond()}) a {@link PortalProcess}. */
+	private final Second second;
 
 	private final Nginx nginx;
 
-	private TwoPortals(ConfigurableApplicationContext first, ConfigurableApplicationContext second, Nginx nginx) {
+	private TwoPortals(ConfigurableApplicationContext first, Second second, Nginx nginx) {
 		this.first = first;
 		this.second = second;
 		this.nginx = nginx;
@@ -42,17 +45,29 @@ final class TwoPortals implements AutoCloseable {
 
 	/** Starts both instances one after the other, then nginx in front of them (its files in {@code directory}). */
 	static TwoPortals start(Path directory) {
+		return start(directory, (arguments) -> Second.of(instance(arguments)));
+	}
+
+	/**
+	 * As {@link #start(Path)}, with the second instance in a JVM of its own, so that {@link #killSecond()} can
+	 * kill it outright.
+	 */
+	static TwoPortals startWithSecondInItsOwnProcess(Path directory) {
+		return start(directory, (arguments) -> Second.of(PortalProcess.start(directory, arguments)));
+	}
+
+	private static TwoPortals start(Path directory, Function<List<String>, Second> secondInstance) {
 		List<String> arguments = arguments();
 		ConfigurableApplicationContext first = instance(arguments);
-		ConfigurableApplicationContext second = null;
+		Second second = null;
 		try {
-			second = instance(arguments);
-			return new TwoPortals(first, second, Nginx.start(directory, List.of(port(first), port(second))));
+			second = secondInstance.apply(arguments);
+			return new TwoPortals(first, second, Nginx.start(directory, List.of(port(first), second.port())));
 		}
 		catch (RuntimeException ex) {
 			first.close();
 			if (second != null) {
-				second.close();
+				second.stop();
 			}
 			throw ex;
 		}
@@ -107,7 +122,7 @@ final class TwoPortals implements AutoCloseable {
 
 	/** A client of the second instance itself, bypassing nginx: a request the proxy has already handed over. */
 	PortalClient clientOfSecond() {
-		return PortalClient.notFollowingRedirects(port(this.second));
+		return PortalClient.notFollowingRedirects(this.second.port());
 	}
 
 	/** The address nginx names an instance by in {@value Nginx#UPSTREAM_HEADER}. */
@@ -116,12 +131,17 @@ final class TwoPortals implements AutoCloseable {
 	}
 
 	String secondAddress() {
-		return "127.0.0.1:" + port(this.second);
+		return "127.0.0.1:" + this.second.port();
 	}
 
 	/** Shuts the second instance down as an orchestrator would (graceful: in-flight requests finish). */
 	void closeSecond() {
-		this.second.close();
+		this.second.stop();
+	}
+
+	/** Kills the second instance (SIGKILL): it must have been started in its own process. */
+	void killSecond() {
+		this.second.kill();
 	}
 
 	/** The database both instances share, through the first instance's pool. */
@@ -140,8 +160,42 @@ final class TwoPortals implements AutoCloseable {
 	@Override
 	public void close() {
 		this.nginx.close();
-		this.second.close();
+		this.second.stop();
 		this.first.close();
+	}
+
+	/** The second instance, wherever it runs. */
+	private record Second(ConfigurableApplicationContext context, PortalProcess process) {
+
+		static Second of(ConfigurableApplicationContext context) {
+			return new Second(context, null);
+		}
+
+		static Second of(PortalProcess process) {
+			return new Second(null, process);
+		}
+
+		int port() {
+			return (this.process != null) ? this.process.port() : TwoPortals.port(this.context);
+		}
+
+		/** A graceful shutdown: the context's close, or SIGTERM to the process. */
+		void stop() {
+			if (this.process != null) {
+				this.process.close();
+			}
+			else {
+				this.context.close();
+			}
+		}
+
+		void kill() {
+			if (this.process == null) {
+				throw new IllegalStateException("The second instance runs in this JVM: it cannot be killed");
+			}
+			this.process.kill();
+		}
+
 	}
 
 }
