@@ -1,13 +1,9 @@
 package dev.mfaportal.audit;
 
-import java.util.List;
-
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -27,10 +23,13 @@ class JdbcAuditLog implements AuditLog {
 
 	private final AuditMeters meters;
 
-	JdbcAuditLog(ChainAppender appender, RefusalFlood flood, AuditMeters meters) {
+	private final CountedRows counted;
+
+	JdbcAuditLog(ChainAppender appender, RefusalFlood flood, AuditMeters meters, CountedRows counted) {
 		this.appender = appender;
 		this.flood = flood;
 		this.meters = meters;
+		this.counted = counted;
 	}
 
 	/** @return the new row's id, or 0 when the event was counted into its source's row of this minute */
@@ -47,7 +46,7 @@ class JdbcAuditLog implements AuditLog {
 			this.meters.counted(event);
 			return 0;
 		}
-		writeEnded();
+		this.counted.writeEnded();
 		long id = write(prepared, () -> this.meters.timed(event, () -> this.appender.append(prepared)));
 		// One line per event for log shipping; the event holds no secret (S3), the MDC adds the request id.
 		logger.atInfo()
@@ -59,35 +58,8 @@ class JdbcAuditLog implements AuditLog {
 		return id;
 	}
 
-	/** Writes the counted rows of minutes that have ended; those it cannot write wait for the next time. */
-	@Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
-	void writeEndedMinutes() {
-		this.flood.endMinutes(false);
-		writeEnded();
-	}
-
-	@PreDestroy
-	void writeCountsOnShutdown() {
-		this.flood.endMinutes(true);
-		writeEnded();
-	}
-
-	/** The rows of minutes already ended: a source's previous minute ends at its next refusal. */
-	private void writeEnded() {
-		List<PreparedEvent> rows = this.flood.takeEnded();
-		for (int i = 0; i < rows.size(); i++) {
-			PreparedEvent row = rows.get(i);
-			try {
-				write(row, () -> this.appender.append(row));
-			}
-			catch (AuditUnavailableException ex) {
-				this.flood.putBack(rows.subList(i, rows.size()));
-				return;
-			}
-		}
-	}
-
-	private static long write(PreparedEvent event, java.util.function.LongSupplier append) {
+	/** Runs {@code append}, a database failure becoming {@link AuditUnavailableException}; {@link CountedRows} too. */
+	static long write(PreparedEvent event, java.util.function.LongSupplier append) {
 		try {
 			return append.getAsLong();
 		}

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * a meter registry for its meters (a JDBC slice has no metrics auto-configuration).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ JdbcAuditLog.class, ChainAppender.class, ChainKey.class, RefusalFlood.class, ChainCheckpoints.class,
+@Import({ JdbcAuditLog.class, CountedRows.class, ChainAppender.class, ChainKey.class, RefusalFlood.class, ChainCheckpoints.class,
 		AuditMeters.class, ChainVerifier.class, SecurityEventAuditor.class })
 @EnableConfigurationProperties(AuditProperties.class)
 public class AuditJdbcConfiguration {

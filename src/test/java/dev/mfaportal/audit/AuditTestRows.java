@@ -26,9 +26,11 @@ final class AuditTestRows {
 	/** An audit log of its own on {@code jdbc}, with its own clock, chaining under {@code key}. */
 	static JdbcAuditLog log(JdbcClient jdbc, PlatformTransactionManager transactionManager, ChainKey key,
 			java.time.Clock clock) {
-		return new JdbcAuditLog(new ChainAppender(jdbc, transactionManager, clock, key),
-				new RefusalFlood(clock, ChainMonitorTests.properties(true)),
-				new AuditMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+		ChainAppender appender = new ChainAppender(jdbc, transactionManager, clock, key);
+		RefusalFlood flood = new RefusalFlood(clock, ChainMonitorTests.properties(true));
+		return new JdbcAuditLog(appender, flood,
+				new AuditMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+				new CountedRows(flood, appender));
 	}
 
 	AuditRow find(long id) {

@@ -15,8 +15,8 @@ public final class RefusalCountsAfterEachTest implements TestExecutionListener, 
 	public void afterTestMethod(TestContext testContext) {
 		if (testContext.hasApplicationContext()) {
 			testContext.getApplicationContext()
-				.getBeanProvider(JdbcAuditLog.class)
-				.ifAvailable(JdbcAuditLog::writeCountsOnShutdown);
+				.getBeanProvider(CountedRows.class)
+				.ifAvailable(CountedRows::writeCountsOnShutdown);
 		}
 	}
 

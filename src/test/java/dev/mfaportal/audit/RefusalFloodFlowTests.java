@@ -32,7 +32,7 @@ class RefusalFloodFlowTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	JdbcAuditLog auditLog;
+	CountedRows countedRows;
 
 	@Autowired
 	TestClock clock;
@@ -54,7 +54,7 @@ class RefusalFloodFlowTests {
 			locked += answer.location().endsWith("/login?locked") ? 1 : 0;
 		}
 		this.clock.advance(Duration.ofMinutes(1));
-		this.auditLog.writeEndedMinutes();
+		this.countedRows.writeEndedMinutes();
 
 		List<AuditRow> refusals = this.jdbc
 			.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE portal_user = ? AND action = 'signin.failed'"

@@ -36,6 +36,9 @@ class RefusalFloodTests {
 	RefusalFlood flood;
 
 	@Autowired
+	CountedRows countedRows;
+
+	@Autowired
 	ChainVerifier verifier;
 
 	@Autowired
@@ -87,7 +90,7 @@ class RefusalFloodTests {
 		assertThat(rowsOfUser()).hasSize(3);
 
 		this.clock.advance(Duration.ofMinutes(1));
-		this.auditLog.writeEndedMinutes();
+		this.countedRows.writeEndedMinutes();
 
 		List<AuditRow> rows = rowsOfUser();
 		assertThat(rows).hasSize(4);
@@ -110,7 +113,7 @@ class RefusalFloodTests {
 			return null;
 		});
 		this.clock.advance(Duration.ofMinutes(1));
-		this.auditLog.writeEndedMinutes();
+		this.countedRows.writeEndedMinutes();
 
 		assertThat(rowsOfUser()).hasSize(4);
 		assertThat(represented(rowsOfUser())).isEqualTo(400);
@@ -138,7 +141,7 @@ class RefusalFloodTests {
 			this.auditLog.record(lockedOut());
 		}
 
-		this.auditLog.writeCountsOnShutdown();
+		this.countedRows.writeCountsOnShutdown();
 
 		assertThat(represented(rowsOfUser())).isEqualTo(10);
 		assertThat(rowsOfUser()).hasSize(4);
@@ -147,9 +150,8 @@ class RefusalFloodTests {
 	@Test
 	void recordWhenTheCountCannotBeWrittenThenItIsKeptAndWrittenLater() {
 		DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "y");
-		JdbcAuditLog unreachable = new JdbcAuditLog(new ChainAppender(JdbcClient.create(nowhere),
-				new DataSourceTransactionManager(nowhere), this.clock, this.key), this.flood,
-				new AuditMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+		CountedRows unreachable = new CountedRows(this.flood, new ChainAppender(JdbcClient.create(nowhere),
+				new DataSourceTransactionManager(nowhere), this.clock, this.key));
 		atTheStartOfAMinute();
 		for (int i = 0; i < 3 + 6; i++) {
 			this.auditLog.record(lockedOut());
@@ -157,7 +159,7 @@ class RefusalFloodTests {
 		this.clock.advance(Duration.ofMinutes(1));
 
 		unreachable.writeEndedMinutes();
-		this.auditLog.writeEndedMinutes();
+		this.countedRows.writeEndedMinutes();
 
 		assertThat(represented(rowsOfUser())).isEqualTo(9);
 	}
@@ -194,7 +196,7 @@ class RefusalFloodTests {
 		}
 
 		assertThat(rowsOfUser()).hasSize(3);
-		this.auditLog.writeCountsOnShutdown();
+		this.countedRows.writeCountsOnShutdown();
 		assertThat(represented(rowsOfUser())).isEqualTo(20);
 	}
 
