@@ -173,6 +173,13 @@ record BurstResult(List<Answer> answers, Instant shutdownStarted, Instant shutdo
 				.noneMatch((device) -> device.serialNumber().contains(":mfa/mfa-portal/")));
 	}
 
+	/** The admin's integrity check of the whole chain, through nginx, finds it intact. */
+	static void assertAuditChainVerifies(TwoPortals portals) {
+		Page integrity = portals.signedIn("admin").get("/admin/audit/integrity.json");
+		assertThat(integrity.status()).isEqualTo(200);
+		assertThat(integrity.body()).as("the audit chain verifies").contains("\"intact\":true");
+	}
+
 	String summary() {
 		StringBuilder text = new StringBuilder((this.killed ? "kill " : "shutdown ") + this.shutdownStarted + " .. " + this.shutdownEnded + "\n");
 		this.answers.forEach((answer) -> text.append(answer).append('\n'));

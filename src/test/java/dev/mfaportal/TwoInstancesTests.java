@@ -131,9 +131,7 @@ class TwoInstancesTests {
 		burst.cancelWhatIsStillPending(portals);
 		burst.assertNoPortalDeviceIsLeftUnassigned(portals.sandbox());
 
-		Page integrity = portals.signedIn("admin").get("/admin/audit/integrity.json");
-		assertThat(integrity.status()).isEqualTo(200);
-		assertThat(integrity.body()).as("the audit chain verifies").contains("\"intact\":true");
+		BurstResult.assertAuditChainVerifies(portals);
 	}
 
 	private static void assertServedByBothInstances(Page first, Page second) {
