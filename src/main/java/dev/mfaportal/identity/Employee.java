@@ -32,4 +32,12 @@ public record Employee(String username, String displayName, String iamUserName,
 		return roles.contains(ADMIN);
 	}
 
+	/**
+	 * Whether they may use the self-service pages (their devices, their credentials): the roles
+	 * SecurityConfiguration lets in there. An auditor alone may not.
+	 */
+	public boolean selfService() {
+		return roles.contains(EMPLOYEE) || roles.contains(HELPDESK) || roles.contains(ADMIN);
+	}
+
 }

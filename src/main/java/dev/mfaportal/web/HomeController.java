@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The home page: who the employee is, which IAM user they act on, and their MFA devices out of the number
- * allowed. When AWS fails the page still renders and says so (S28), with the request id support needs.
+ * allowed. When AWS fails the page still renders and says so (S28), with the request id support needs. Someone
+ * without a self-service role (an auditor alone) gets the pages they may read instead, and no AWS call.
  */
 @Controller
 class HomeController {
@@ -27,8 +28,11 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Employee employee, Model model) {
-		DeviceList list = this.devices.list(employee.iamUserName());
 		model.addAttribute("employee", employee);
+		if (!employee.selfService()) {
+			return "web/home";
+		}
+		DeviceList list = this.devices.list(employee.iamUserName());
 		model.addAttribute("deviceLimit", list.limit());
 		if (list.listed()) {
 			model.addAttribute("devices", list.devices().stream().map((device) -> DeviceRow.of(device, this.times)).toList());

@@ -73,6 +73,9 @@ class RolesFlowTests {
 		assertThat(audit.document().select("nav a[href=/admin/audit]")).hasSize(1);
 		assertThat(audit.document().select("nav a[href=/mfa], nav a[href=/credentials]")).as("no self-service").isEmpty();
 		assertThat(auditor.get("/mfa").status()).isEqualTo(403);
+		Page home = auditor.get("/");
+		assertThat(home.document().select("#read-only a[href=/admin/audit]")).as("home leads to the audit log").hasSize(1);
+		assertThat(home.document().select("#enroll-link, #credentials-link")).as("home offers no self-service").isEmpty();
 		assertThat(auditor.get("/admin/audit/integrity").status()).isEqualTo(200);
 		Page export = auditor.get("/admin/audit.csv");
 		assertThat(export.status()).isEqualTo(200);

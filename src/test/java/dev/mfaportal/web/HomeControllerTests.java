@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -110,6 +111,24 @@ class HomeControllerTests {
 		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
 		assertThat(home("admin", "EMPLOYEE", "ADMIN").select("a[href=/admin/audit]")).hasSize(1);
 		assertThat(home("alice").select("a[href=/admin/audit]")).isEmpty();
+	}
+
+	@Test
+	void homeWhenAuditorAloneThenTheReadablePagesInsteadOfDevicesAndNoAwsCall() throws Exception {
+		Document page = home("auditor", "AUDITOR");
+		assertThat(page.selectFirst("#read-only a#audit-link").attr("href")).isEqualTo("/admin/audit");
+		assertThat(page.selectFirst("#read-only a#coverage-link").attr("href")).isEqualTo("/admin/coverage");
+		assertThat(page.select("#enroll-link, #credentials-link, #devices-heading")).isEmpty();
+		assertThat(page.selectFirst("#iam-user").text()).isEqualTo("auditor");
+		then(this.mfaDevices).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void homeWhenAnEmployeeThenDevicesAndActionsAndNoReadOnlyCard() throws Exception {
+		given(this.mfaDevices.listAssigned("alice")).willReturn(List.of());
+		Document page = home("alice");
+		assertThat(page.select("#enroll-link, #credentials-link")).hasSize(2);
+		assertThat(page.selectFirst("#read-only")).isNull();
 	}
 
 	@Test
