@@ -69,7 +69,8 @@ class ControlCharacterFilter extends OncePerRequestFilter implements OrderedFilt
 	}
 
 	private AuditEvent refusal(HttpServletRequest request, ControlCharacters.Finding finding) {
-		AuditEvent row = AuditEvent.of(REFUSED, AuditOutcome.FAILURE)
+		// DENIED, as every refusal of a request: a flood of them from one source is then counted (S43).
+		AuditEvent row = AuditEvent.of(REFUSED, AuditOutcome.DENIED)
 			.detail("reason", "control-character")
 			.detail("method", request.getMethod())
 			.detail("where", finding.where())

@@ -1,5 +1,6 @@
 package dev.mfaportal.audit;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.mfaportal.PortalClient;
 import dev.mfaportal.PortalClient.Page;
 import dev.mfaportal.PortalFlowTest;
+import dev.mfaportal.RawHttp;
 import dev.mfaportal.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** S43 over HTTP: a login hammered after its lockout costs the audit log a few rows a minute, and none is lost. */
+/**
+ * S43 over HTTP: a login hammered after its lockout, or a stream of requests Tomcat cannot even parse, costs
+ * the audit log a few rows a minute, and none is lost.
+ */
 @PortalFlowTest
 class RefusalFloodFlowTests {
 
@@ -71,6 +76,27 @@ class RefusalFloodFlowTests {
 		assertThat(refusals).anySatisfy((row) -> assertThat(row.detail()).containsKey(RefusalFlood.SUPPRESSED)
 			.containsEntry("reason", "LockedException"));
 		assertThat(refusals).allSatisfy((row) -> assertThat(row.sourceIp()).isEqualTo("127.0.0.1"));
+	}
+
+	@Test
+	void malformedRequestsFromOneAddressThenAFewRowsAndOneCountingTheRest() throws IOException {
+		long mark = this.jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+		for (int i = 0; i < ATTEMPTS; i++) {
+			assertThat(RawHttp.send(this.port, "GET /%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+				.startsWith("HTTP/1.1 400");
+		}
+		this.clock.advance(Duration.ofMinutes(1));
+		this.countedRows.writeEndedMinutes();
+
+		List<AuditRow> refusals = this.jdbc
+			.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE id > ? AND action = 'request.refused'"
+					+ " AND detail->>'reason' = 'malformed-request' ORDER BY id")
+			.param(mark)
+			.query(AuditRow.MAPPER)
+			.list();
+		assertThat(refusals).hasSizeLessThanOrEqualTo(8);
+		assertThat(RefusalFloodTests.represented(refusals)).as("every refusal counted, none twice").isEqualTo(ATTEMPTS);
+		assertThat(refusals).anySatisfy((row) -> assertThat(row.detail()).containsKey(RefusalFlood.SUPPRESSED));
 	}
 
 }

@@ -7,7 +7,9 @@ import dev.mfaportal.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,9 @@ class TomcatErrorHeadersFlowTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -41,6 +46,32 @@ class TomcatErrorHeadersFlowTests {
 				"x-content-type-options: nosniff", "referrer-policy: no-referrer", "x-frame-options: deny",
 				"cache-control: no-cache, no-store");
 		assertThat(answer).doesNotContainIgnoringCase("tomcat").doesNotContain("Exception", "\tat ");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			GET /%00 HTTP/1.1                             | 400
+			GET / HTTP/1.1\\r\\nX-Probe: a\\u0001b         | 400
+			""")
+	void malformedRequestThenOneDeniedRefusalRowWithTheSourceAndNothingOfTheRequest(String requestLine, int status)
+			throws IOException {
+		long mark = this.jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+
+		String answer = raw(requestLine.replace("\\r\\n", "\r\n").replace("\\u0001", "\u0001")
+				+ "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 " + status);
+		assertThat(this.jdbc.sql("""
+				SELECT outcome, source_ip, detail->>'reason' AS reason, detail->>'status' AS status, detail::text AS detail
+				FROM audit_event WHERE action = 'request.refused' AND id > ?""").param(mark).query().listOfRows())
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.get("outcome")).isEqualTo("DENIED");
+				assertThat(row.get("source_ip")).isEqualTo("127.0.0.1");
+				assertThat(row.get("reason")).isEqualTo("malformed-request");
+				assertThat(row.get("status")).isEqualTo(String.valueOf(status));
+				assertThat((String) row.get("detail")).doesNotContain("X-Probe", "%00");
+			});
 	}
 
 	private String raw(String request) throws IOException {
