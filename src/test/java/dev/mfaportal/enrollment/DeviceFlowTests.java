@@ -1,6 +1,7 @@
 package dev.mfaportal.enrollment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -164,6 +165,44 @@ class DeviceFlowTests extends EnrollmentFlowSupport {
 				Map.of("code1", codes.get(0), "code2", codes.get(1)));
 		assertThat(alice.follow(resynced).text("#enrollment-notice")).contains("back in step");
 		assertThat(this.sandbox.requestCount("ResyncMFADevice")).isEqualTo(1);
+	}
+
+	@Test
+	void resyncWhenWrongCodesThenTheDeviceListCountsDownToThePause() {
+		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		PortalClient alice = signIn("alice");
+		List<String> notices = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Page refused = alice.submit(alice.get("/mfa"), "tr[data-serial=" + alices + "] form.resync-device-form",
+					Map.of("code1", "00000" + i, "code2", "10000" + i));
+			assertThat(refused.status()).isEqualTo(302);
+			Page devices = alice.follow(refused);
+			assertThat(devices.text("#enrollment-problem")).as(devices.body()).isNotBlank();
+			notices.add(devices.text("#attempts-left"));
+		}
+		assertThat(notices).containsExactly("4 attempts left before a 15-minute pause.",
+				"3 attempts left before a 15-minute pause.", "2 attempts left before a 15-minute pause.",
+				"1 attempt left before a 15-minute pause.",
+				"No attempts left: tries are paused for up to 15 minutes, even with the right password or code.");
+		assertThat(alice.get("/mfa").document().select("#attempts-left")).as("shown once, after the wrong code")
+			.isEmpty();
+	}
+
+	@Test
+	void removeWhenTheStepUpCodeIsWrongThenTheConfirmationSaysHowManyTriesAreLeftAndNothingIsRemoved() {
+		String alices = this.sandbox.devices().createEnabled("alice", "/mfa-portal/", "alice-phone");
+		PortalClient alice = signIn("alice");
+		Map<String, String> wrong = new LinkedHashMap<>(aliceStepUp("codeSerial", alices));
+		wrong.put("code", String.format("%06d", (Integer.parseInt(wrong.get("code")) + 500_000) % 1_000_000));
+
+		Page refused = alice.submit(confirmRemoval(alice, alices), "form#remove-device", wrong);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+		assertThat(refused.document().selectFirst("form#remove-device")).isNotNull();
+		assertThat(refused.text("#attempts-left")).isEqualTo("4 attempts left before a 15-minute pause.");
+		assertThat(refused.document().select("form#remove-device input[name=code]").val()).as("never echoed (S5)")
+			.isEmpty();
+		assertThat(this.sandbox.devices().find(alices)).isPresent();
 	}
 
 	@Test
