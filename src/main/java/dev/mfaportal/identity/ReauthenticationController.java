@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
+import dev.mfaportal.kernel.AttemptsLeft;
+
 /**
  * "Confirm it's you": the signed-in employee types their password again before a sensitive action, then
  * continues to the (local) page that sent them here. See {@link RecentSignIn}.
@@ -39,15 +41,18 @@ class ReauthenticationController {
 
 	private final RecentSignIn recentSignIn;
 
+	private final SignInThrottle throttle;
+
 	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 
 	ReauthenticationController(SignInPasswords passwords, AuthenticationEventPublisher authenticationEvents,
-			ApplicationEventPublisher events, Clock clock, RecentSignIn recentSignIn) {
+			ApplicationEventPublisher events, Clock clock, RecentSignIn recentSignIn, SignInThrottle throttle) {
 		this.passwords = passwords;
 		this.authenticationEvents = authenticationEvents;
 		this.events = events;
 		this.clock = clock;
 		this.recentSignIn = recentSignIn;
+		this.throttle = throttle;
 		// As the security chain's cache: the saved page comes back as it was asked for.
 		this.requestCache.setMatchingRequestParameterName(null);
 	}
@@ -92,7 +97,14 @@ class ReauthenticationController {
 			this.authenticationEvents.publishAuthenticationFailure(ex,
 					UsernamePasswordAuthenticationToken.unauthenticated(authentication.getName(), null));
 			model.addAttribute("continuePath", target);
-			model.addAttribute((ex instanceof LockedException) ? "locked" : "wrongPassword", true);
+			// S32 as on the sign-in page: the count after a wrong password; the lockout message once none is left.
+			AttemptsLeft left = (ex instanceof LockedException) ? null
+					: this.throttle.attemptsLeft(authentication.getName(), request.getRemoteAddr());
+			boolean locked = left == null || left.left() == 0;
+			model.addAttribute(locked ? "locked" : "wrongPassword", true);
+			if (!locked) {
+				model.addAttribute(AttemptsLeft.ATTRIBUTE, left);
+			}
 			return FORM;
 		}
 		// A fresh proof of identity raises what the session may do: give it a new id, as at sign-in.

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * S32: after a wrong password the sign-in page says how many tries are left before the 15-minute pause, one
- * fewer each time, and the try that reaches the limit shows the lockout message.
+ * S32: after a wrong password the sign-in page, and the "confirm it's you" page before a sensitive action, say
+ * how many tries are left before the 15-minute pause, one fewer each time, and the try that reaches the limit
+ * shows the lockout message.
  */
 @PortalFlowTest
 class SignInAttemptsLeftFlowTests {
@@ -66,6 +67,23 @@ class SignInAttemptsLeftFlowTests {
 		visitor.get("/login?lang=ja");
 		Page failed = visitor.submit(visitor.get("/login"), "form#sign-in", Map.of("username", "bob", "password", "x"));
 		assertThat(failed.text("#attempts-left")).isEqualTo("あと4回間違えると、15分間試せなくなります。");
+	}
+
+	@Test
+	void wrongPasswordsWhenConfirmingItIsYouThenThatPageCountsDownToTheLockoutToo() {
+		PortalClient bob = PortalClient.signedIn(this.port, "bob");
+		Page form = bob.get("/reauthenticate?continue=/mfa");
+		List<String> notices = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Page page = bob.submit(form, "form#reauthenticate", Map.of("password", "wrong-" + i));
+			assertThat(page.status()).isEqualTo(200);
+			notices.add((page.text("#attempts-left") != null) ? page.text("#attempts-left") : page.text("[role=alert]"));
+			form = page;
+		}
+		assertThat(notices).containsExactly("4 attempts left before a 15-minute pause.",
+				"3 attempts left before a 15-minute pause.", "2 attempts left before a 15-minute pause.",
+				"1 attempt left before a 15-minute pause.",
+				"Too many wrong passwords. Please wait a few minutes before you try again.");
 	}
 
 }
