@@ -24,6 +24,9 @@ public record Employee(String username, String displayName, String iamUserName,
 
 	public static final String ADMIN = "ADMIN";
 
+	/** The roles that may use the self-service pages (their devices, their credentials): not an auditor alone. */
+	public static final Set<String> SELF_SERVICE_ROLES = Set.of(EMPLOYEE, HELPDESK, ADMIN);
+
 	public Employee {
 		roles = Set.copyOf(roles);
 	}
@@ -32,12 +35,9 @@ public record Employee(String username, String displayName, String iamUserName,
 		return roles.contains(ADMIN);
 	}
 
-	/**
-	 * Whether they may use the self-service pages (their devices, their credentials): the roles
-	 * SecurityConfiguration lets in there. An auditor alone may not.
-	 */
+	/** Whether they hold one of the {@link #SELF_SERVICE_ROLES}. */
 	public boolean selfService() {
-		return roles.contains(EMPLOYEE) || roles.contains(HELPDESK) || roles.contains(ADMIN);
+		return roles.stream().anyMatch(SELF_SERVICE_ROLES::contains);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.mfaportal.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,14 +98,10 @@ class ReauthenticationController {
 			this.authenticationEvents.publishAuthenticationFailure(ex,
 					UsernamePasswordAuthenticationToken.unauthenticated(authentication.getName(), null));
 			model.addAttribute("continuePath", target);
-			// S32 as on the sign-in page: the count after a wrong password; the lockout message once none is left.
-			AttemptsLeft left = (ex instanceof LockedException) ? null
-					: this.throttle.attemptsLeft(authentication.getName(), request.getRemoteAddr());
-			boolean locked = left == null || left.left() == 0;
-			model.addAttribute(locked ? "locked" : "wrongPassword", true);
-			if (!locked) {
-				model.addAttribute(AttemptsLeft.ATTRIBUTE, left);
-			}
+			Optional<AttemptsLeft> left = (ex instanceof LockedException) ? Optional.empty()
+					: this.throttle.leftAfterWrongPassword(authentication.getName(), request.getRemoteAddr());
+			model.addAttribute(left.isPresent() ? "wrongPassword" : "locked", true);
+			left.ifPresent((attempts) -> model.addAttribute(AttemptsLeft.ATTRIBUTE, attempts));
 			return FORM;
 		}
 		// A fresh proof of identity raises what the session may do: give it a new id, as at sign-in.

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 
 	/** Employees use the self-service pages; the help desk and admins are employees too. */
 	private static final AuthorizationManager<RequestAuthorizationContext> SELF_SERVICE = AuthorityAuthorizationManager
-		.hasAnyRole(Employee.EMPLOYEE, Employee.HELPDESK, Employee.ADMIN);
+		.hasAnyRole(Employee.SELF_SERVICE_ROLES.toArray(String[]::new));
 
 	// S26: no inline script or style, no framing, forms post only to the portal.
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -1,6 +1,7 @@
 package dev.mfaportal.identity;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,13 +35,14 @@ final class SignInFailurePage implements AuthenticationFailureHandler {
 			page = "/login?locked";
 		}
 		else if (failure instanceof BadCredentialsException) {
-			AttemptsLeft left = this.throttle.attemptsLeft(request.getParameter("username"), request.getRemoteAddr());
-			if (left.left() == 0) {
+			Optional<AttemptsLeft> left = this.throttle.leftAfterWrongPassword(request.getParameter("username"),
+					request.getRemoteAddr());
+			if (left.isEmpty()) {
 				page = "/login?locked";
 			}
 			else {
 				// Kept for the next page only (LoginController takes it out): a link cannot make the page say it.
-				request.getSession().setAttribute(AttemptsLeft.ATTRIBUTE, left);
+				request.getSession().setAttribute(AttemptsLeft.ATTRIBUTE, left.get());
 			}
 		}
 		response.sendRedirect(request.getContextPath() + page);

@@ -26,6 +26,14 @@ interface SignInThrottle {
 	/** S32: failures the login and the address have left before the pause, the lower of the two; counts nothing. */
 	AttemptsLeft attemptsLeft(String username, String sourceIp);
 
+	/**
+	 * S32 after a wrong password, for the page that answers it: what is left, or empty when nothing is, and the
+	 * page shows the lockout instead. The sign-in page and the "confirm it's you" page decide alike.
+	 */
+	default Optional<AttemptsLeft> leftAfterWrongPassword(String username, String sourceIp) {
+		return Optional.of(attemptsLeft(username, sourceIp)).filter((left) -> left.left() > 0);
+	}
+
 	/** Counts a wrong password: the attempt in flight becomes a failure, or a new failure is counted. */
 	void recordFailure(String username, String sourceIp);
 
