@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * The real portal in a JVM of its own, started with {@code java -cp … MfaPortalApplication} and the same
  * arguments an in-process instance gets, so that a test can kill it as a crashing node or the kernel's OOM
@@ -69,36 +73,24 @@ final class PortalProcess implements AutoCloseable {
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The portal process exited with " + this.process.exitValue() + ":\n" + logTail());
-			}
-			try {
-				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			pause();
-		}
-		kill();
-		throw new IllegalStateException("The portal process was not ready within " + STARTUP_LIMIT + ":\n" + logTail());
-	}
-
-	private static void pause() {
 		try {
-			Thread.sleep(250);
+			await().atMost(STARTUP_LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(
+							"The portal process exited with " + this.process.exitValue() + ":\n" + logTail());
+				}
+				try {
+					return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				}
+				catch (IOException ex) {
+					return false; // Not listening yet.
+				}
+			});
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+		catch (ConditionTimeoutException ex) {
+			kill();
+			throw new IllegalStateException("The portal process was not ready within " + STARTUP_LIMIT + ":\n" + logTail(),
+					ex);
 		}
 	}
 

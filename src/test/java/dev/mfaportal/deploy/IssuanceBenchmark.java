@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,12 +212,7 @@ class IssuanceBenchmark {
 
 		Timing once() {
 			Document form = this.browser.page("/credentials");
-			Map<String, String> fields = new LinkedHashMap<>();
-			fields.put("serialNumber", this.employee.serial());
-			fields.put("tokenCode", nextCode(this.sandbox, this.employee.serial()));
-			fields.put("durationSeconds", "3600");
-			fields.put("accessKeyId", this.employee.accessKeyId());
-			fields.put("secretAccessKey", this.employee.secretAccessKey());
+			Map<String, String> fields = this.employee.issuance(nextCode(this.sandbox, this.employee.serial()));
 			double servedBefore = total(postsOfTheForm());
 			double awsBefore = total(awsCalls());
 			long callsBefore = count(awsCalls());

@@ -29,9 +29,7 @@ record LoadRound(PortalClient browser, LoadEmployee employee, SandboxAccount san
 		if (form == null) {
 			return false;
 		}
-		Map<String, String> fields = Map.of("serialNumber", this.employee.serial(), "tokenCode", freshCode(),
-				"durationSeconds", "3600", "accessKeyId", this.employee.accessKeyId(), "secretAccessKey",
-				this.employee.secretAccessKey());
+		Map<String, String> fields = this.employee.issuance(freshCode());
 		Page issued = request(Kind.ISSUE, () -> browser.submit(form, "form#issue-credentials", fields),
 				(page) -> page.text("#session-access-key-id") != null
 						&& page.text("#session-access-key-id").startsWith("ASIA"));

@@ -38,6 +38,13 @@ final class LoadScene {
 
 	/** One employee of the run: login (password = login), IAM user, device and long-term key. */
 	record LoadEmployee(String login, String address, String serial, String accessKeyId, String secretAccessKey) {
+
+		/** The credentials form as the employee fills it: their device, {@code code}, one hour, their own key. */
+		Map<String, String> issuance(String code) {
+			return Map.of("serialNumber", this.serial, "tokenCode", code, "durationSeconds", "3600", "accessKeyId",
+					this.accessKeyId, "secretAccessKey", this.secretAccessKey);
+		}
+
 	}
 
 	/** Creates {@code count} employees in the sandbox; their IAM keys come from {@code CreateAccessKey}, as on AWS. */
